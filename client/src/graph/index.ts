@@ -1,0 +1,4 @@
+export { createCanvas, showElements } from './canvas';
+export { displayName } from './display';
+export { toElements } from './elements';
+export { labelStyle } from './palette';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+
+// The UI is built into client/dist, which the API serves on the same port (`npm start`).
+export default defineConfig({
+  root: __dirname,
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+});

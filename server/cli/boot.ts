@@ -1,0 +1,76 @@
+/**
+ * Brings up what the API needs: the local Neo4j (when NEO4J_URI is unset), a verified connection,
+ * the schema, and the seed data in an empty database. Used by `npm start`, `npm run dev` and the
+ * seed commands. On failure nothing it started is left running.
+ */
+import type { Config } from '../config';
+import { Database, loadQueries, type ServerInfo } from '../neo4j';
+import { installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j';
+import { DatabaseUnavailableError } from '../errors';
+import { API_VERSION } from '../version';
+
+export interface Backend {
+  database: Database;
+  server: ServerInfo;
+  /** Closes the driver, and stops the local Neo4j if this boot started it. */
+  shutdown(): Promise<void>;
+}
+
+export type Log = (line: string) => void;
+
+const LOCAL_CONNECT_TIMEOUT_MS = 30_000;
+
+export async function bootBackend(config: Config, log: Log): Promise<Backend> {
+  let startedLocal = false;
+  if (!config.externalNeo4j) {
+    const installed = await installRuntime(log);
+    if (installed === 'installed') log('');
+    const began = Date.now();
+    const { process, reused } = await startLocalNeo4j(config.local, { password: config.neo4j.password, exitWithParent: true });
+    startedLocal = !reused;
+    log(
+      reused
+        ? `Using the local Neo4j already running (pid ${process.pid}, bolt://127.0.0.1:${process.boltPort}).`
+        : `Started the local Neo4j in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${process.pid}, data in ${config.local.home}).`,
+    );
+  }
+  const stopLocal = async (): Promise<void> => {
+    if (startedLocal) {
+      log('Stopping the local Neo4j...');
+      await stopLocalNeo4j(config.local.home);
+    }
+  };
+
+  let database: Database | undefined;
+  try {
+    database = Database.create(config.neo4j, loadQueries(), { queryTimeoutMs: config.queryTimeoutMs, userAgent: `fingraph/${API_VERSION}` });
+    const server = await verifyWithPatience(database, config.externalNeo4j ? 0 : LOCAL_CONNECT_TIMEOUT_MS);
+    log(`Connected to Neo4j ${server.version} ${server.edition} at ${config.externalNeo4j ? config.neo4j.uri : 'the local server'}${config.neo4j.database ? `, database ${config.neo4j.database}` : ''}.`);
+    const opened = database;
+    return {
+      database: opened,
+      server,
+      async shutdown() {
+        await opened.close();
+        await stopLocal();
+      },
+    };
+  } catch (error) {
+    await database?.close();
+    await stopLocal();
+    throw error;
+  }
+}
+
+/** A freshly started local server can take a moment to accept logins; an external one gets one try. */
+async function verifyWithPatience(database: Database, patienceMs: number): Promise<ServerInfo> {
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    try {
+      return await database.verify();
+    } catch (error) {
+      if (!(error instanceof DatabaseUnavailableError) || error.code !== 'ServiceUnavailable' || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run dev`: the API on PORT+1 and Vite's dev server (hot reload) on PORT, proxying /api to it.
+ */
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { API_VERSION } from '../version';
+import { bootBackend } from './boot';
+import { CLIENT_DIR } from './client-build';
+import { runMain } from './main';
+import { prepareDatabase } from './prepare';
+
+const log = (line: string): void => console.log(line);
+
+runMain(async () => {
+  const config = loadConfig();
+  const backend = await bootBackend(config, log);
+  let api: Server | undefined;
+  let closeVite: () => Promise<void> = async () => {};
+  const stop = async (): Promise<void> => {
+    await closeVite();
+    api?.close();
+    await backend.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  try {
+    await prepareDatabase(backend.database, log);
+    const apiPort = config.port + 1;
+    api = createApp({ database: backend.database, apiVersion: API_VERSION }).listen(apiPort, config.host);
+    const { createServer } = await import('vite');
+    const vite = await createServer({
+      configFile: path.join(CLIENT_DIR, 'vite.config.ts'),
+      server: { port: config.port, host: config.host, strictPort: true, proxy: { '/api': `http://${config.host}:${apiPort}` } },
+    });
+    closeVite = () => vite.close();
+    await vite.listen();
+    log(`\nFingraph dev server: http://${config.host}:${config.port}/ (hot reload; API on port ${apiPort}). Ctrl-C stops it.`);
+  } catch (error) {
+    await backend.shutdown();
+    throw error;
+  }
+});

@@ -1,0 +1,116 @@
+/**
+ * The one place that reads the environment. Every variable is validated once, with defaults that
+ * work on a fresh machine; the README's configuration table lists the same variables.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const memorySize = z
+  .string()
+  .regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 2g');
+
+const neo4jUri = z
+  .string()
+  .regex(
+    /^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s/]+(:\d+)?\/?$/,
+    'must look like bolt://host:7687, neo4j://host:7687 or neo4j+s://host (scheme, host and an optional port)',
+  );
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const environmentSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_URI: neo4jUri.optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name (letters, digits, dots, dashes)')
+    .optional(),
+  NEO4J_LOCAL_PORT: port.default(7687),
+  NEO4J_LOCAL_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'neo4j', 'data')),
+  NEO4J_HEAP: memorySize.default('2g'),
+  NEO4J_PAGECACHE: memorySize.default('2g'),
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  LOG_LEVEL: logLevel.default('info'),
+});
+
+/** The password of the local Neo4j when NEO4J_PASSWORD is not set. Bolt listens on 127.0.0.1 only. */
+export const LOCAL_DEFAULT_PASSWORD = 'fingraph-local';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  /** undefined: the server's default database. */
+  database: string | undefined;
+}
+
+export interface LocalNeo4jSettings {
+  boltPort: number;
+  home: string;
+  heap: string;
+  pageCache: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Set when the user points Fingraph at a Neo4j of their own; then nothing local is started. */
+  externalNeo4j: boolean;
+  neo4j: Neo4jConnection;
+  local: LocalNeo4jSettings;
+  queryTimeoutMs: number;
+  logLevel: z.infer<typeof logLevel>;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the given environment (process.env by default). Throws ConfigError. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}\nFix these variables (see the README's configuration table) and start again.`);
+  }
+  const env = parsed.data;
+  const externalNeo4j = env.NEO4J_URI !== undefined;
+  if (externalNeo4j && env.NEO4J_PASSWORD === undefined) {
+    throw new ConfigError('NEO4J_URI is set but NEO4J_PASSWORD is not: set the password of NEO4J_USER for that server.');
+  }
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    externalNeo4j,
+    neo4j: {
+      uri: env.NEO4J_URI ?? `bolt://127.0.0.1:${env.NEO4J_LOCAL_PORT}`,
+      user: externalNeo4j ? env.NEO4J_USER : 'neo4j',
+      password: env.NEO4J_PASSWORD ?? LOCAL_DEFAULT_PASSWORD,
+      database: env.NEO4J_DATABASE,
+    },
+    local: {
+      boltPort: env.NEO4J_LOCAL_PORT,
+      home: path.resolve(env.NEO4J_LOCAL_DIR),
+      heap: env.NEO4J_HEAP,
+      pageCache: env.NEO4J_PAGECACHE,
+    },
+    queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The errors the API answers with. Each carries its HTTP status; the problem middleware turns them
+ * into RFC 9457 problem+json. Messages say what was wrong and how to fix it.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    message: string,
+    /** A Neo4j status code, when the database reported the problem. */
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  /** The problem type URI fragment, e.g. "bad-request". */
+  get type(): string {
+    return this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  }
+}
+
+export class BadRequestError extends ApiError {
+  constructor(message: string) {
+    super(400, 'Bad Request', message);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(message: string) {
+    super(404, 'Not Found', message);
+  }
+}
+
+export class DatabaseUnavailableError extends ApiError {
+  constructor(message: string, code?: string) {
+    super(503, 'Database Unavailable', message, code);
+  }
+}
+
+export class QueryTimeoutError extends ApiError {
+  constructor(message: string, code?: string) {
+    super(504, 'Query Timeout', message, code);
+  }
+}
+
+export class DatabaseError extends ApiError {
+  constructor(message: string, code?: string) {
+    super(500, 'Database Error', message, code);
+  }
+}

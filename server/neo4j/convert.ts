@@ -1,0 +1,91 @@
+/**
+ * Neo4j values to plain JSON, in one place: integers, temporals, spatial points, nodes,
+ * relationships, paths, lists and maps. Pure functions over driver values.
+ */
+import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
+import type { GraphEdge, GraphNode, GraphPath, PlainValue } from '../contract';
+
+/** A Neo4j integer as a JSON number when it is exact, else as its decimal text. */
+function integerToPlain(value: { toNumber(): number; toString(): string; inSafeRange(): boolean }): number | string {
+  return value.inSafeRange() ? value.toNumber() : value.toString();
+}
+
+export function toNode(node: Node): GraphNode {
+  return { id: node.elementId, labels: [...node.labels], properties: toProperties(node.properties) };
+}
+
+export function toEdge(relationship: Relationship): GraphEdge {
+  return {
+    id: relationship.elementId,
+    type: relationship.type,
+    source: relationship.startNodeElementId,
+    target: relationship.endNodeElementId,
+    properties: toProperties(relationship.properties),
+  };
+}
+
+export function toPath(path: Path): GraphPath {
+  const nodes = new Map<string, GraphNode>([[path.start.elementId, toNode(path.start)]]);
+  const edges: GraphEdge[] = [];
+  for (const segment of path.segments) {
+    nodes.set(segment.end.elementId, toNode(segment.end));
+    edges.push(toEdge(segment.relationship));
+  }
+  return { nodes: [...nodes.values()], edges };
+}
+
+export function toProperties(properties: Record<string, unknown>): Record<string, PlainValue> {
+  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, toPlain(value)]));
+}
+
+/**
+ * Any value the driver returns, as plain JSON. Nodes, relationships and paths become the contract's
+ * GraphNode/GraphEdge/GraphPath shapes (tagged with `$kind` when nested in other values, so that a
+ * reader can tell a node from a map).
+ */
+export function toPlain(value: unknown): PlainValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (neo4j.isInt(value)) return integerToPlain(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isPoint(value)) {
+    const point: { [key: string]: PlainValue } = { srid: toPlain(value.srid), x: value.x, y: value.y };
+    if (value.z !== undefined) point.z = value.z;
+    return point;
+  }
+  if (neo4j.isNode(value)) return { $kind: 'node', ...toNode(value) } as unknown as PlainValue;
+  if (neo4j.isRelationship(value)) return { $kind: 'relationship', ...toEdge(value) } as unknown as PlainValue;
+  if (neo4j.isPath(value)) return { $kind: 'path', ...toPath(value) } as unknown as PlainValue;
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item)]));
+  }
+  return String(value);
+}
+
+/** A list of driver nodes (as a query returns them) as GraphNodes; anything else in it is skipped. */
+export function toNodes(value: unknown): GraphNode[] {
+  return Array.isArray(value) ? value.filter((item): item is Node => neo4j.isNode(item)).map(toNode) : [];
+}
+
+/** A list of driver relationships as GraphEdges; anything else in it is skipped. */
+export function toEdges(value: unknown): GraphEdge[] {
+  return Array.isArray(value) ? value.filter((item): item is Relationship => neo4j.isRelationship(item)).map(toEdge) : [];
+}
+
+/** A whole number as a Cypher INTEGER parameter (a JS number would be sent as a FLOAT). */
+export function integer(value: number): unknown {
+  return neo4j.int(value);
+}

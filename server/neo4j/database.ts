@@ -1,0 +1,183 @@
+/**
+ * The one owner of the Neo4j driver: create, verify, run the app's queries, close. Driver errors are
+ * mapped here, by their code, into the API's errors. When Neo4j is unreachable, requests fail at once
+ * with 503 for a second before the next one tries again, so the API never hangs on a dead database
+ * and recovers by itself when it is back.
+ */
+import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { Neo4jConnection } from '../config';
+import { DatabaseError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
+import type { QueryMap, QueryName } from './queries';
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+}
+
+export interface DatabaseOptions {
+  queryTimeoutMs: number;
+  userAgent: string;
+}
+
+const RETRY_AFTER_FAILURE_MS = 1000;
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** The Bolt address without any credentials, for messages and the health report. */
+export function describeUri(uri: string): string {
+  try {
+    const url = new URL(uri);
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return uri.replace(/\/\/[^@/]*@/, '//');
+  }
+}
+
+/** Maps a driver error to the API's error, by its code. Anything else is passed through. */
+export function mapDriverError(error: unknown, connection: Pick<Neo4jConnection, 'uri' | 'user' | 'database'>): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  const where = describeUri(connection.uri);
+  const code = error.code;
+  if (UNAVAILABLE_CODES.has(code)) {
+    return new DatabaseUnavailableError(
+      `Neo4j at ${where} is not reachable (${error.message.split('\n')[0]}). Start it (\`npm run db:start\` for the local one) or check NEO4J_URI; the API recovers by itself once it answers.`,
+      code,
+    );
+  }
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return new DatabaseUnavailableError(
+      `Neo4j at ${where} refused the credentials of user '${connection.user}'. Check NEO4J_USER and NEO4J_PASSWORD.`,
+      code,
+    );
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new DatabaseUnavailableError(
+      `Neo4j at ${where} has no database '${connection.database ?? '(default)'}'. Check NEO4J_DATABASE (leave it unset for the server's default database).`,
+      code,
+    );
+  }
+  if (TIMEOUT_CODES.has(code)) {
+    return new QueryTimeoutError('The query ran past its time limit and was stopped. Narrow it down and try again.', code);
+  }
+  if (code.startsWith('Neo.TransientError.')) {
+    return new DatabaseUnavailableError('Neo4j is busy and could not run the request now. Try again in a moment.', code);
+  }
+  return new DatabaseError('Neo4j could not run the request.', code);
+}
+
+export class Database {
+  private unavailable: DatabaseUnavailableError | null = null;
+  private retryAt = 0;
+
+  private constructor(
+    private readonly driver: Driver,
+    readonly connection: Neo4jConnection,
+    private readonly queries: QueryMap,
+    private readonly options: DatabaseOptions,
+  ) {}
+
+  /** Creates the driver (no connection is made yet). Throws ApiError on a malformed URI. */
+  static create(connection: Neo4jConnection, queries: QueryMap, options: DatabaseOptions): Database {
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+        userAgent: options.userAgent,
+        connectionTimeout: 5_000,
+        connectionAcquisitionTimeout: 10_000,
+        maxTransactionRetryTime: 1_000,
+        maxConnectionPoolSize: 50,
+      });
+    } catch (error) {
+      throw new DatabaseUnavailableError(
+        `NEO4J_URI '${describeUri(connection.uri)}' cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return new Database(driver, connection, queries, options);
+  }
+
+  /** Connects, logs in and reads the server's version. Throws DatabaseUnavailableError saying what to fix. */
+  async verify(): Promise<ServerInfo> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.connection.database });
+      const result = await this.runRaw(this.queries['health/components'], {}, 'READ');
+      const record = result.records[0];
+      this.unavailable = null;
+      return { version: String(record?.get('version') ?? 'unknown'), edition: String(record?.get('edition') ?? 'unknown') };
+    } catch (error) {
+      throw this.noteFailure(error);
+    }
+  }
+
+  /** Runs one of the app's read queries in a read transaction. */
+  read(name: QueryName, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.guarded(() => this.runRaw(this.queries[name], parameters, 'READ'));
+  }
+
+  /** Runs one of the app's write queries in a write transaction. */
+  write(name: QueryName, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.guarded(() => this.runRaw(this.queries[name], parameters, 'WRITE'));
+  }
+
+  /** Runs a statement that is not in the query map (the schema file's), in a write transaction. */
+  runStatement(statement: string, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.guarded(() => this.runRaw(statement, parameters, 'WRITE'));
+  }
+
+  /**
+   * Runs `work` in one write transaction: everything it runs is committed together, or nothing is
+   * (a failure or a crash before the commit writes nothing).
+   */
+  async writeTransaction<T>(work: (run: (name: QueryName, parameters?: Record<string, unknown>) => Promise<QueryResult<RecordShape>>) => Promise<T>): Promise<T> {
+    return this.guarded(async () => {
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
+      const transaction = session.beginTransaction({ timeout: this.options.queryTimeoutMs * 10 });
+      try {
+        const value = await work((name, parameters = {}) => transaction.run(this.queries[name], parameters));
+        await transaction.commit();
+        return value;
+      } catch (error) {
+        if (transaction.isOpen()) await transaction.rollback().catch(() => undefined);
+        throw error;
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private runRaw(statement: string, parameters: Record<string, unknown>, mode: 'READ' | 'WRITE'): Promise<QueryResult<RecordShape>> {
+    return this.driver.executeQuery(statement, parameters, {
+      database: this.connection.database,
+      routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+      transactionConfig: { timeout: this.options.queryTimeoutMs },
+    });
+  }
+
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    if (this.unavailable && Date.now() < this.retryAt) throw this.unavailable;
+    try {
+      const value = await work();
+      this.unavailable = null;
+      return value;
+    } catch (error) {
+      throw this.noteFailure(error);
+    }
+  }
+
+  private noteFailure(error: unknown): unknown {
+    const mapped = mapDriverError(error, this.connection);
+    if (mapped instanceof DatabaseUnavailableError) {
+      this.unavailable = mapped;
+      this.retryAt = Date.now() + RETRY_AFTER_FAILURE_MS;
+    }
+    return mapped;
+  }
+}

@@ -1,0 +1,4 @@
+/** Neo4j access: the only module that imports neo4j-driver. */
+export { Database, describeUri, mapDriverError, type DatabaseOptions, type ServerInfo } from './database';
+export { integer, toEdge, toEdges, toNode, toNodes, toPath, toPlain, toProperties } from './convert';
+export { loadQueries, loadSchemaStatements, MissingQueryError, QUERY_NAMES, type QueryMap, type QueryName } from './queries';

@@ -1,0 +1,40 @@
+/**
+ * The one error middleware: every error becomes RFC 9457 problem+json. ApiErrors carry their status
+ * and message; anything else is a 500 whose details stay in the server's log.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Problem } from './contract';
+import { ApiError, NotFoundError } from './errors';
+
+export const problemMiddleware: ErrorRequestHandler = (error: unknown, _request, response, next) => {
+  if (response.headersSent) {
+    next(error);
+    return;
+  }
+  let problem: Problem;
+  if (error instanceof ApiError) {
+    problem = { type: `https://fingraph.dev/problems/${error.type}`, title: error.title, status: error.status, detail: error.message };
+    if (error.code) problem.code = error.code;
+    if (error.status === 503) response.setHeader('Retry-After', '1');
+  } else if (isBodyParserError(error)) {
+    problem = {
+      type: 'https://fingraph.dev/problems/bad-request',
+      title: 'Bad Request',
+      status: error.status,
+      detail: error.status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.',
+    };
+  } else {
+    console.error('Unexpected error:', error);
+    problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'The server failed to handle the request; the error is in its log.' };
+  }
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+};
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';
+}
+
+/** Unknown /api routes answer 404 problem+json rather than the UI's page. */
+export const apiNotFound: RequestHandler = (request) => {
+  throw new NotFoundError(`There is no API route ${request.method} ${request.originalUrl}. The routes are listed in the README.`);
+};
