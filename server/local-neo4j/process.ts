@@ -72,9 +72,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The last lines of a log, leaving out Java stack frames ("at ..."), which say nothing to a user. */
 export function tail(file: string, lines: number): string {
-  if (!fs.existsSync(file)) return '';
-  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  if (!fs.existsSync(file)) return '(no log)';
+  const kept = fs
+    .readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line));
+  return kept.slice(-lines).join('\n') || '(empty)';
+}
+
+/** The launcher's own one-line reason, when it gave one. */
+function failureReason(output: string): string | undefined {
+  return /^FINGRAPH_NEO4J_FAILED (.*)$/m.exec(output)?.[1];
 }
 
 function writeConfiguration(settings: LocalNeo4jSettings): string {
@@ -182,9 +193,9 @@ export async function startLocalNeo4j(
     if (failed || Date.now() > deadline) {
       await stopPid(pid);
       fs.rmSync(runFile(settings.home), { force: true });
-      const reason = failed ? 'failed to start' : `did not start within ${START_TIMEOUT_MS / 1000} s`;
+      const reason = failed ? `failed to start: ${failureReason(output) ?? `the process exited (code ${String(exitCode)})`}` : `did not start within ${START_TIMEOUT_MS / 1000} s`;
       throw new LocalNeo4jError(
-        `The local Neo4j ${reason}. Last lines of ${logFile}:\n${tail(logFile, 15)}\n` +
+        `The local Neo4j ${reason}\nLast lines of ${logFile}:\n${tail(logFile, 12)}\n` +
           `Last lines of ${debugLog(settings.home)}:\n${tail(debugLog(settings.home), 10)}\n` +
           'If the data folder is damaged, `npm run db:reset` starts from an empty database (it deletes the local data).',
       );

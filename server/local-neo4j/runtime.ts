@@ -40,7 +40,7 @@ export function isRuntimeInstalled(): boolean {
 
 /** Java 17 or newer must be on the PATH; returns its major version. */
 export function checkJava(): number {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8', env: process.env });
   if (result.error) {
     throw new LocalNeo4jError(
       'Java was not found on the PATH. The local Neo4j needs Java 17 or newer: install it (e.g. `apt-get install openjdk-17-jre-headless`), or point Fingraph at your own Neo4j with NEO4J_URI.',
@@ -57,7 +57,7 @@ export function checkJava(): number {
 }
 
 function checkMaven(): void {
-  const result = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  const result = spawnSync('mvn', ['-v'], { encoding: 'utf8', env: process.env });
   if (result.error) {
     throw new LocalNeo4jError(
       'Maven (mvn) was not found on the PATH. The first start resolves Neo4j from Maven Central with it: install Maven (e.g. `apt-get install maven`), or set NEO4J_URI to use your own Neo4j.',

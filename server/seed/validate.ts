@@ -84,14 +84,17 @@ export function parseDatasetFiles(inputs: DatasetInput[]): ParsedFile[] {
   return parsed;
 }
 
-/** The node ids the files refer to (edge ends, evidence sources) without defining them. */
-export function unresolvedIds(files: ParsedFile[]): string[] {
-  const defined = new Set(files.flatMap(({ data }) => [...data.sources.map((s) => s.id), ...data.nodes.map((n) => n.id)]));
-  const referenced = files.flatMap(({ data }) => [
+/**
+ * Every node id the files define or refer to (edge ends, evidence sources): the ids to look up in
+ * the database before an import.
+ */
+export function mentionedIds(files: ParsedFile[]): string[] {
+  const ids = files.flatMap(({ data }) => [
+    ...data.sources.map((s) => s.id),
+    ...data.nodes.flatMap((n) => [n.id, ...n.evidence.map((e) => e.source)]),
     ...data.relationships.flatMap((r) => [r.from, r.to, ...r.evidence.map((e) => e.source)]),
-    ...data.nodes.flatMap((n) => n.evidence.map((e) => e.source)),
   ]);
-  return [...new Set(referenced.filter((id) => !defined.has(id)))].sort();
+  return [...new Set(ids)].sort();
 }
 
 function relationshipTypeSlug(type: string): string {
@@ -101,7 +104,8 @@ function relationshipTypeSlug(type: string): string {
 /**
  * Checks the files together against the model (labels, types, the labels each type connects),
  * ids (unique, every reference resolved in the files or in `existing`, the database's nodes by id
- * and label), and builds the dataset to write. Throws DatasetError naming every problem.
+ * and label; an entry whose id is in the database updates that node and must keep its label), and
+ * builds the dataset to write. Throws DatasetError naming every problem.
  */
 export function buildDataset(files: ParsedFile[], model: Model, existing: ReadonlyMap<string, string> = new Map()): Dataset {
   const problems: string[] = [];
@@ -113,6 +117,11 @@ export function buildDataset(files: ParsedFile[], model: Model, existing: Readon
     const earlier = labels.get(id);
     if (earlier) {
       problems.push(`${where}: field 'id': duplicate id '${id}', already used by ${earlier.where}: give each entry its own id`);
+      return false;
+    }
+    const stored = existing.get(id);
+    if (stored !== undefined && stored !== label) {
+      problems.push(`${where}: field 'id': the database already has '${id}' as a ${stored}; an entry with that id must be a ${stored} too (it updates that node), or use another id`);
       return false;
     }
     labels.set(id, { label, where });

@@ -1,0 +1,50 @@
+/** The built UI, served by the API as `npm start` serves it, opened in Debian's Chromium. */
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { buildClientIfNeeded, CLIENT_DIST } from '../../server/cli/client-build';
+import type { Database } from '../../server/neo4j';
+import { loadSeedDataset, writeDataset } from '../../server/seed';
+import { applySchema } from '../../server/services/schema';
+import { launchBrowser, openPage, screenshot } from '../support/browser';
+import { emptyDatabase, openDatabase } from '../support/database';
+import { startApp, type RunningApp } from '../support/http';
+
+let database: Database;
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildClientIfNeeded(() => undefined);
+  database = openDatabase();
+  await emptyDatabase(database);
+  await applySchema(database);
+  await writeDataset(database, loadSeedDataset(), { reset: false });
+  app = await startApp(database, CLIENT_DIST);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+test('the page opens on the graph canvas with the seed graph drawn, the status connected, and no console error', async () => {
+  const { page, errors } = await openPage(browser, app.url);
+  await page.waitForSelector('[data-testid="graph-canvas"] canvas');
+  await page.waitForFunction(() => {
+    const cy = (window as unknown as { fingraph?: { cy: { nodes(): { length: number } } } }).fingraph?.cy;
+    return cy !== undefined && cy.nodes().length > 0;
+  });
+  const names = await page.evaluate(() => {
+    const cy = (window as unknown as { fingraph: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } }).fingraph.cy;
+    return cy.nodes().map((node) => node.data('name'));
+  });
+  expect(names).toEqual(expect.arrayContaining(['Tencent Holdings Ltd', 'Huaxia Bank Co Ltd', 'Xiaomi']));
+  await page.waitForSelector('#status[data-state="ok"]');
+  expect(await page.textContent('#status')).toContain('Neo4j 5.26');
+  expect(await page.isHidden('#graph-message')).toBe(true);
+  const file = await screenshot(page, 'start-view');
+  expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,25 @@
+/** Starts the app on port 0 over real HTTP, for API tests. */
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/app';
+import type { Database } from '../../server/neo4j';
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(database: Database, clientDir?: string): Promise<RunningApp> {
+  const app = createApp({ database, apiVersion: 'test', clientDir });
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
