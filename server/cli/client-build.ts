@@ -26,7 +26,7 @@ export async function buildClientIfNeeded(log: (line: string) => void): Promise<
   log('Building the UI (vite build)...');
   const vite = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
+    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.mts'), '--logLevel', 'warn'], {
       cwd: PROJECT_ROOT,
       stdio: 'inherit',
     });

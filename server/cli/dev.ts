@@ -32,7 +32,7 @@ runMain(async () => {
     api = createApp({ database: backend.database, apiVersion: API_VERSION }).listen(apiPort, config.host);
     const { createServer } = await import('vite');
     const vite = await createServer({
-      configFile: path.join(CLIENT_DIR, 'vite.config.ts'),
+      configFile: path.join(CLIENT_DIR, 'vite.config.mts'),
       server: { port: config.port, host: config.host, strictPort: true, proxy: { '/api': `http://${config.host}:${apiPort}` } },
     });
     closeVite = () => vite.close();

@@ -12,7 +12,8 @@ export const DATASET_DIR = path.join(SEED_DIR, 'dataset');
 
 /** Reads one YAML or JSON file. Throws DatasetError naming the file and the line of a syntax error. */
 export function readDataFile(file: string): DatasetInput {
-  const shown = path.relative(process.cwd(), file) || file;
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative === '' || relative.startsWith('..') ? path.resolve(file) : relative;
   if (!fs.existsSync(file)) throw new DatasetError([`${shown}: file: does not exist`]);
   if (!/\.(ya?ml|json)$/i.test(file)) throw new DatasetError([`${shown}: file: must be a .yaml, .yml or .json file`]);
   const text = fs.readFileSync(file, 'utf8');
