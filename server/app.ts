@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './neo4j';
 import { apiNotFound, problemMiddleware } from './problem';
+import { exploreRoutes } from './routes/explore';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 
@@ -26,6 +27,7 @@ export function createApp({ database, apiVersion, clientDir }: AppDeps): Express
   const api = express.Router();
   api.use(healthRoutes(database, apiVersion));
   api.use(graphRoutes(database));
+  api.use(exploreRoutes(database));
   api.use(apiNotFound);
   app.use('/api', api);
 

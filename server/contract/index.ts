@@ -65,3 +65,74 @@ export interface Problem {
   /** A Neo4j status code, when the problem came from the database. */
   code?: string;
 }
+
+/** GET /api/schema: what the database holds, discovered, never assumed. */
+export interface SchemaInfo {
+  labels: Array<{
+    name: string;
+    count: number;
+    /** Property keys seen on a sample of the label's nodes, most common first. */
+    properties: string[];
+    /** The property that names a node of this label on screen, or null (then the elementId). */
+    nameProperty: string | null;
+  }>;
+  relationshipTypes: Array<{ name: string; count: number; properties: string[] }>;
+  /** Whether search uses a full-text index (its name), or falls back to scanning names. */
+  searchIndex: string | null;
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  /** The property value that matched (a name or an alias). */
+  matched: string;
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+  /** 'fulltext' when an index answered, 'scan' for the fallback. */
+  method: 'fulltext' | 'scan';
+}
+
+export type Direction = 'out' | 'in';
+
+/** A node with its degree per relationship type and direction, for "PARTNERS_WITH (4)" before expanding. */
+export interface NodeDetails {
+  node: GraphNode;
+  degrees: Array<{ type: string; direction: Direction; count: number }>;
+  degree: number;
+}
+
+export interface NeighborPage {
+  node: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** How many neighbours match the filters in all. */
+  total: number;
+  /** Pass as `cursor` for the next page; null on the last page. */
+  cursor: string | null;
+}
+
+export interface Evidence {
+  quote: string;
+  source: { id: string; name: string | null; publisher: string | null; timeFrame: string | null; node: GraphNode | null };
+}
+
+export interface RelationshipDetails {
+  edge: GraphEdge;
+  source: GraphNode;
+  target: GraphNode;
+  /** The quotes and articles the relationship cites (empty where it cites none). */
+  evidence: Evidence[];
+}
+
+export interface PathsResult {
+  from: string;
+  to: string;
+  paths: GraphPath[];
+  /** Hops of the shortest paths; null when there is none within maxHops. */
+  length: number | null;
+  /** True when more shortest paths exist than were returned. */
+  truncated: boolean;
+}

@@ -8,6 +8,7 @@ import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape } fr
 import type { Neo4jConnection } from '../config';
 import { DatabaseError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
 import type { QueryMap, QueryName } from './queries';
+import { renderTemplate, type Fill } from './template';
 
 export interface ServerInfo {
   version: string;
@@ -116,6 +117,15 @@ export class Database {
   /** Runs one of the app's read queries in a read transaction. */
   read(name: QueryName, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
     return this.guarded(() => this.runRaw(this.queries[name], parameters, 'READ'));
+  }
+
+  /**
+   * Runs one of the app's read queries whose {{placeholders}} take labels, types or bounds (see
+   * template.ts), in a read transaction.
+   */
+  readTemplate(name: QueryName, fills: Record<string, string | Fill>, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    const statement = renderTemplate(this.queries[name], fills);
+    return this.guarded(() => this.runRaw(statement, parameters, 'READ'));
   }
 
   /** Runs one of the app's write queries in a write transaction. */

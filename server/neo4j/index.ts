@@ -2,3 +2,4 @@
 export { Database, describeUri, mapDriverError, type DatabaseOptions, type ServerInfo } from './database';
 export { integer, toEdge, toEdges, toNode, toNodes, toPath, toPlain, toProperties } from './convert';
 export { loadQueries, loadSchemaStatements, MissingQueryError, QUERY_NAMES, type QueryMap, type QueryName } from './queries';
+export { allowedIdentifier, quoteIdentifier, renderTemplate, TemplateError, type Fill } from './template';

@@ -14,7 +14,6 @@ const present = fs.existsSync(SOURCES_DIR);
 const normalise = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
 if (!present) {
-  // eslint-disable-next-line no-console
   console.warn(`Skipped: the quote check needs the source articles in ${SOURCES_DIR}, which is absent.`);
 }
 

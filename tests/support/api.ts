@@ -1,0 +1,12 @@
+/** Small helpers for API tests over real HTTP. */
+export async function getJson<T>(url: string): Promise<{ status: number; body: T; type: string }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as T, type: response.headers.get('content-type') ?? '' };
+}
+
+export async function dropFintechSchema(runStatement: (statement: string) => Promise<unknown>): Promise<void> {
+  for (const label of ['company', 'bank', 'product', 'regulator', 'person', 'source']) {
+    await runStatement(`DROP CONSTRAINT ${label}_id IF EXISTS`);
+  }
+  await runStatement('DROP INDEX entity_names IF EXISTS');
+}

@@ -1,0 +1,48 @@
+import { chooseNameProperty } from '../../server/services/display-name';
+import { luceneQuery, matchedText } from '../../server/services/search';
+import { decodeCursor, encodeCursor } from '../../server/services/nodes';
+import { pairEvidence } from '../../server/services/relationships';
+
+test.each([
+  [['id', 'name', 'title'], 'name'],
+  [['title', 'tagline', 'released'], 'title'],
+  [['employeeID', 'lastName', 'firstName', 'title'], 'lastName'],
+  [['productID', 'productName', 'unitPrice'], 'productName'],
+  [['customerID', 'companyName', 'contactName'], 'companyName'],
+  [['firstName', 'age'], null],
+  [['regionID', 'regionDescription'], 'regionDescription'],
+  [[], null],
+])('the naming property of a label with keys %j is %p', (keys, expected) => {
+  expect(chooseNameProperty(keys)).toBe(expected);
+});
+
+test('search words become a Lucene query with exact, prefix and fuzzy terms, special characters escaped', () => {
+  expect(luceneQuery('Tencent')).toBe('(tencent^4 OR tencent*^2 OR tencent~1)');
+  expect(luceneQuery('JD')).toBe('(jd^4 OR jd*^2)');
+  expect(luceneQuery("'}) DETACH DELETE n //")).toContain('\\}\\)');
+  expect(luceneQuery('a:b')).toBe('(a\\:b^4 OR a\\:b*^2)');
+  expect(luceneQuery('  ')).toBeNull();
+  expect(luceneQuery('***')).toContain('\\*\\*\\*');
+});
+
+test('the matched text is the alias or name that best matches', () => {
+  const node = { id: '4:x:1', labels: ['Bank'], properties: { name: 'China Construction Bank Corp', aliases: ['CCB', 'CCBC'] } };
+  expect(matchedText(node, ['name', 'aliases'], 'ccbc')).toBe('CCBC');
+  expect(matchedText(node, ['name', 'aliases'], 'china')).toBe('China Construction Bank Corp');
+});
+
+test('a cursor round-trips, and is refused for other filters or when forged', () => {
+  const cursor = encodeCursor({ offset: 50, filters: 'abc' });
+  expect(decodeCursor(cursor, 'abc')).toBe(50);
+  expect(() => decodeCursor(cursor, 'other')).toThrow('belongs to another node or other filters');
+  expect(() => decodeCursor('not-a-cursor', 'abc')).toThrow('is not a cursor this API gave out');
+  expect(() => decodeCursor(Buffer.from('[-1,"abc"]').toString('base64url'), 'abc')).toThrow('is not a cursor');
+});
+
+test('evidence pairs each quote with the article its source id names', () => {
+  const article = { id: '4:x:9', labels: ['Source'], properties: { id: 'a1', name: 'Article', publisher: 'China Daily', timeFrame: '2017' } };
+  const evidence = pairEvidence({ sourceIds: ['a1', 'gone'], quotes: ['first quote', 'second quote'] }, [article]);
+  expect(evidence[0]).toEqual({ quote: 'first quote', source: { id: 'a1', name: 'Article', publisher: 'China Daily', timeFrame: '2017', node: article } });
+  expect(evidence[1]?.source).toEqual({ id: 'gone', name: null, publisher: null, timeFrame: null, node: null });
+  expect(pairEvidence({}, [])).toEqual([]);
+});
