@@ -128,6 +128,11 @@ export class Database {
     return this.guarded(() => this.runRaw(statement, parameters, 'READ'));
   }
 
+  /** Runs a statement that is not in the query map in a read transaction (benchmarks' raw baselines). */
+  readStatement(statement: string, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.guarded(() => this.runRaw(statement, parameters, 'READ'));
+  }
+
   /** Runs one of the app's write queries in a write transaction. */
   write(name: QueryName, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
     return this.guarded(() => this.runRaw(this.queries[name], parameters, 'WRITE'));

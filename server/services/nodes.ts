@@ -37,6 +37,11 @@ interface Cursor {
   filters: string;
 }
 
+/** The cursor of the page at `offset` of a node's neighbours under these filters (benchmarks jump with it). */
+export function neighborCursor(id: string, query: Omit<NeighborQuery, 'limit' | 'cursor'>, offset: number): string {
+  return encodeCursor({ offset, filters: filtersKey(id, { ...query, limit: 0 }) });
+}
+
 function filtersKey(id: string, query: NeighborQuery): string {
   return createHash('sha256').update(JSON.stringify([id, query.type ?? null, query.direction, query.label ?? null])).digest('base64url').slice(0, 16);
 }

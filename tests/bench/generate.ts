@@ -1,0 +1,80 @@
+/**
+ * A synthetic graph for the benchmark: N nodes and about 5N relationships with power-law degrees
+ * (most nodes have a handful, a few have tens of thousands) plus a few supernodes with over 100,000
+ * neighbours each. Written over Bolt in batches; reports the load rate.
+ */
+import type { Database } from '../../server/neo4j';
+
+export interface GraphSize {
+  nodes: number;
+  relationships: number;
+  supernodes: number;
+  supernodeDegree: number;
+}
+
+const LABELS = ['Company', 'Bank', 'Product', 'Regulator'];
+const TYPES = ['PARTNERS_WITH', 'OFFERS', 'COMPETES_WITH', 'OWNS', 'DISTRIBUTES'];
+const WORDS = ['alpha', 'nova', 'credit', 'union', 'pay', 'chain', 'cloud', 'capital', 'trust', 'mutual', 'quantum', 'river', 'harbor', 'summit', 'lotus', 'dragon', 'pearl', 'jade', 'silver', 'golden', 'orient', 'pacific', 'atlas', 'zenith'];
+
+/** A deterministic pseudo-random generator (mulberry32), so that every run builds the same graph. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function nodeName(index: number): string {
+  return `${WORDS[index % WORDS.length]} ${WORDS[Math.floor(index / WORDS.length) % WORDS.length]} ${index}`;
+}
+
+const BATCH = 20_000;
+
+export async function generate(database: Database, size: GraphSize, log: (line: string) => void): Promise<{ nodesPerSecond: number; relationshipsPerSecond: number }> {
+  await database.runStatement('CREATE CONSTRAINT bench_item_bid IF NOT EXISTS FOR (n:Item) REQUIRE n.bid IS UNIQUE');
+  await database.runStatement('CREATE FULLTEXT INDEX bench_names IF NOT EXISTS FOR (n:Item) ON EACH [n.name]');
+  const nodesBegan = Date.now();
+  for (let start = 0; start < size.nodes; start += BATCH) {
+    const rows = [];
+    for (let index = start; index < Math.min(size.nodes, start + BATCH); index += 1) {
+      rows.push({ bid: index, name: nodeName(index), label: LABELS[index % LABELS.length] });
+    }
+    await database.runStatement('UNWIND $rows AS row CREATE (n:Item:$(row.label) {bid: row.bid, name: row.name})', { rows });
+    if ((start / BATCH) % 10 === 0) log(`  nodes ${start + rows.length}/${size.nodes}`);
+  }
+  const nodeSeconds = (Date.now() - nodesBegan) / 1000;
+  const next = random(42);
+  const relationshipsBegan = Date.now();
+  let written = 0;
+  const supernodeTotal = size.supernodes * size.supernodeDegree;
+  const ordinary = size.relationships - supernodeTotal;
+  while (written < size.relationships) {
+    const rows: { a: number; b: number; t: string }[] = [];
+    while (rows.length < BATCH && written + rows.length < size.relationships) {
+      const n = written + rows.length;
+      if (n < supernodeTotal) {
+        // Supernode k: its neighbours are spread over the whole graph.
+        const hub = Math.floor(n / size.supernodeDegree);
+        rows.push({ a: hub, b: size.supernodes + Math.floor(next() * (size.nodes - size.supernodes)), t: TYPES[n % TYPES.length]! });
+      } else {
+        // Power law: a uniform source, and a target drawn towards low numbers (u^4).
+        const a = Math.floor(next() * size.nodes);
+        const b = Math.min(size.nodes - 1, Math.floor(size.nodes * Math.pow(next(), 4)));
+        rows.push({ a, b, t: TYPES[Math.floor(next() * TYPES.length)]! });
+      }
+    }
+    await database.runStatement(
+      'UNWIND $rows AS row MATCH (a:Item {bid: row.a}) MATCH (b:Item {bid: row.b}) CREATE (a)-[:$(row.t)]->(b)',
+      { rows },
+    );
+    written += rows.length;
+    if ((written / BATCH) % 25 === 0) log(`  relationships ${written}/${size.relationships} (${ordinary} power-law, ${supernodeTotal} on supernodes)`);
+  }
+  const relationshipSeconds = (Date.now() - relationshipsBegan) / 1000;
+  await database.runStatement('CALL db.awaitIndexes(600)');
+  return { nodesPerSecond: size.nodes / nodeSeconds, relationshipsPerSecond: size.relationships / relationshipSeconds };
+}

@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: the graph API on a synthetic graph of 1M nodes and 5M relationships with
+ * power-law degrees and supernodes (BENCH_NODES, BENCH_RELATIONSHIPS to change), in its own database
+ * folder (neo4j/bench-data, kept between runs). Prints p50/p95/p99 of each route next to the same
+ * Cypher run directly through the driver, and the generator's load rate.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/app';
+import { PROJECT_ROOT } from '../../server/config';
+import { freePort, installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j';
+import { Database, integer, loadQueries, renderTemplate } from '../../server/neo4j';
+import { neighborCursor } from '../../server/services/nodes';
+import { luceneQuery } from '../../server/services/search';
+import { generate, nodeName, random, type GraphSize } from './generate';
+
+const size: GraphSize = {
+  nodes: Number(process.env.BENCH_NODES ?? 1_000_000),
+  relationships: Number(process.env.BENCH_RELATIONSHIPS ?? 5_000_000),
+  supernodes: 3,
+  supernodeDegree: Math.min(120_000, Math.floor(Number(process.env.BENCH_RELATIONSHIPS ?? 5_000_000) / 20)),
+};
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const HOME = path.join(PROJECT_ROOT, 'neo4j', 'bench-data');
+const PASSWORD = 'fingraph-bench';
+const log = (line: string): void => console.log(line);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function measure(run: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; p99: number }> {
+  for (let i = 0; i < 20; i += 1) await run(i + 100_000);
+  const times: number[] = [];
+  for (let i = 0; i < ITERATIONS; i += 1) {
+    const began = process.hrtime.bigint();
+    await run(i);
+    times.push(Number(process.hrtime.bigint() - began) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+async function main(): Promise<void> {
+  await installRuntime(log);
+  fs.mkdirSync(HOME, { recursive: true });
+  const port = await freePort();
+  await stopLocalNeo4j(HOME);
+  await startLocalNeo4j({ boltPort: port, home: HOME, heap: '4g', pageCache: '4g' }, { password: PASSWORD, exitWithParent: true });
+  const database = Database.create({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: PASSWORD, database: undefined }, loadQueries(), {
+    queryTimeoutMs: 120_000,
+    userAgent: 'fingraph-bench',
+  });
+  try {
+    await database.verify();
+    const marker = await database.readStatement('MATCH (m:BenchMeta) RETURN m.nodes AS nodes, m.relationships AS relationships, m.load AS load');
+    let load: { nodesPerSecond: number; relationshipsPerSecond: number };
+    const existing = marker.records[0];
+    if (existing && Number(existing.get('nodes')) === size.nodes && Number(existing.get('relationships')) === size.relationships) {
+      load = JSON.parse(String(existing.get('load'))) as typeof load;
+      log(`Reusing the generated graph in ${HOME} (delete the folder to generate again).`);
+    } else {
+      log(`Generating ${size.nodes} nodes and ${size.relationships} relationships in ${HOME}...`);
+      await database.runStatement('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      load = await generate(database, size, log);
+      await database.runStatement('CREATE (:BenchMeta {nodes: $nodes, relationships: $relationships, load: $load})', {
+        nodes: size.nodes,
+        relationships: size.relationships,
+        load: JSON.stringify(load),
+      });
+    }
+
+    const app = createApp({ database, apiVersion: 'bench' });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    const get = async (url: string): Promise<void> => {
+      const response = await fetch(url);
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+
+    const ids = async (query: string): Promise<string[]> => (await database.readStatement(query)).records.map((record) => String(record.get('id')));
+    const hubs = await ids(`MATCH (n:Item) WHERE n.bid < ${size.supernodes} RETURN elementId(n) AS id ORDER BY n.bid`);
+    const pick = random(7);
+    const ordinaryBids = Array.from({ length: 300 }, () => size.supernodes + 1000 + Math.floor(pick() * (size.nodes - size.supernodes - 1000)));
+    const ordinary = (await database.readStatement('UNWIND $bids AS bid MATCH (n:Item {bid: bid}) RETURN elementId(n) AS id', { bids: ordinaryBids })).records.map((r) => String(r.get('id')));
+    const degree = Number((await database.readStatement(`MATCH (n) WHERE elementId(n) = $id RETURN COUNT { (n)--() } AS d`, { id: hubs[0] })).records[0]?.get('d'));
+    log(`Supernode degree: ${degree}; ${ordinary.length} ordinary nodes sampled.`);
+
+    const queries = loadQueries();
+    const types = ['COMPETES_WITH', 'DISTRIBUTES', 'OFFERS', 'OWNS', 'PARTNERS_WITH'];
+    const degreeTerms = types.flatMap((type) => [`COUNT { (n)-[:\`${type}\`]->() }`, `COUNT { (n)<-[:\`${type}\`]-() }`]);
+    const nodeQuery = renderTemplate(queries['nodes/node'], { degrees: `[${degreeTerms.join(', ')}]` });
+    const neighborsQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '' });
+    const pathsQuery = renderTemplate(queries['paths/shortest'], { types: '', maxHops: { kind: 'integer', value: 4, min: 1, max: 10 } });
+    const word = (i: number): string => nodeName(Math.floor(random(i)() * size.nodes)).split(' ')[0]!;
+    const at = <T>(list: T[], i: number): T => list[i % list.length]!;
+    const deep = Math.min(100_000, Math.floor(size.supernodeDegree * 0.8));
+
+    const cases: { name: string; api: (i: number) => Promise<unknown>; raw: (i: number) => Promise<unknown> }[] = [
+      {
+        name: 'search (full-text)',
+        api: (i) => get(`${base}/search?q=${encodeURIComponent(`${word(i)} ${i % 997}`)}&limit=10`),
+        raw: (i) => database.readStatement(queries['search/fulltext'], { index: 'bench_names', query: luceneQuery(`${word(i)} ${i % 997}`), label: null, limit: integer(10) }),
+      },
+      { name: 'node + degrees', api: (i) => get(`${base}/nodes/${at(ordinary, i)}`), raw: (i) => database.readStatement(nodeQuery, { id: at(ordinary, i) }) },
+      { name: 'node + degrees (supernode)', api: (i) => get(`${base}/nodes/${at(hubs, i)}`), raw: (i) => database.readStatement(nodeQuery, { id: at(hubs, i) }) },
+      {
+        name: 'neighbours, first page',
+        api: (i) => get(`${base}/nodes/${at(ordinary, i)}/neighbors`),
+        raw: (i) => database.readStatement(neighborsQuery, { id: at(ordinary, i), skip: integer(0), limit: integer(25) }),
+      },
+      {
+        name: 'neighbours, first page (supernode)',
+        api: (i) => get(`${base}/nodes/${at(hubs, i)}/neighbors`),
+        raw: (i) => database.readStatement(neighborsQuery, { id: at(hubs, i), skip: integer(0), limit: integer(25) }),
+      },
+      {
+        name: `neighbours, page at ${deep} (supernode)`,
+        api: (i) => get(`${base}/nodes/${at(hubs, i)}/neighbors?cursor=${neighborCursor(at(hubs, i), { direction: 'both' }, deep)}`),
+        raw: (i) => database.readStatement(neighborsQuery, { id: at(hubs, i), skip: integer(deep), limit: integer(25) }),
+      },
+      {
+        name: 'paths, maxHops 4',
+        api: (i) => get(`${base}/paths?from=${at(ordinary, i)}&to=${at(ordinary, i + 1)}&maxHops=4`),
+        raw: (i) => database.readStatement(pathsQuery, { from: at(ordinary, i), to: at(ordinary, i + 1), cap: integer(26) }),
+      },
+    ];
+
+    const rows: Record<string, unknown>[] = [];
+    log(`\n${ITERATIONS} sequential requests each, after 20 warm-up requests; times in ms.`);
+    log('| operation | API p50 | API p95 | API p99 | driver p50 | driver p95 | driver p99 | p50 ratio |');
+    log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const entry of cases) {
+      const raw = await measure(entry.raw);
+      const api = await measure(entry.api);
+      const ratio = api.p50 / raw.p50;
+      rows.push({ operation: entry.name, api, raw, ratio });
+      const f = (value: number): string => value.toFixed(1);
+      log(`| ${entry.name} | ${f(api.p50)} | ${f(api.p95)} | ${f(api.p99)} | ${f(raw.p50)} | ${f(raw.p95)} | ${f(raw.p99)} | ${ratio.toFixed(2)} |`);
+    }
+    log(`\nGenerator load rate: ${Math.round(load.nodesPerSecond)} nodes/s, ${Math.round(load.relationshipsPerSecond)} relationships/s.`);
+    const out = path.join(PROJECT_ROOT, 'bench-results');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'graph-api.json'), JSON.stringify({ size, iterations: ITERATIONS, load, supernodeDegree: degree, rows }, null, 2));
+    server.close();
+  } finally {
+    await database.close();
+    await stopLocalNeo4j(HOME);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
