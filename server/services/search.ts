@@ -47,10 +47,11 @@ export async function search(database: Database, text: string, options: { label?
   const schema = options.label ? await requireLabel(database, options.label) : await getSchema(database);
   const label = options.label ?? null;
   const query = luceneQuery(text);
-  // The full-text index answers when it covers every label searched; else the scan does.
-  const searched = label !== null ? [label] : schema.labels.filter((info) => info.count > 0 && info.nameProperty !== null).map((info) => info.name);
+  // The full-text index answers a search over all labels, or over a label it covers; a label it
+  // does not cover is searched by scanning (a node can have several labels, so the index's labels
+  // do not tell which others it reaches).
   const index = schema.fulltext;
-  if (index && query && searched.every((name) => index.labels.includes(name))) {
+  if (index && query && (label === null || index.labels.includes(label))) {
     const result = await database.read('search/fulltext', { index: index.name, query, label, limit: integer(options.limit) });
     const hits: SearchHit[] = result.records.map((record) => {
       const node = toNode(record.get('node'));
