@@ -3,10 +3,8 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { buildClientIfNeeded, CLIENT_DIST } from '../../server/cli/client-build';
 import type { Database } from '../../server/neo4j';
-import { loadSeedDataset, writeDataset } from '../../server/seed';
-import { applySchema } from '../../server/services/schema';
 import { launchBrowser, openPage, screenshot } from '../support/browser';
-import { emptyDatabase, openDatabase } from '../support/database';
+import { loadSeed, openDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 
 let database: Database;
@@ -16,9 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
   await buildClientIfNeeded(() => undefined);
   database = openDatabase();
-  await emptyDatabase(database);
-  await applySchema(database);
-  await writeDataset(database, loadSeedDataset(), { reset: false });
+  await loadSeed(database);
   app = await startApp(database, CLIENT_DIST);
   browser = await launchBrowser();
 });

@@ -1,10 +1,8 @@
 /** The graph API on the default dataset, over real HTTP against a real Neo4j. */
 import type { GraphNode, NeighborPage, NodeDetails, PathsResult, RelationshipDetails, SchemaInfo, SearchResult } from '../../server/contract';
 import type { Database } from '../../server/neo4j';
-import { loadSeedDataset, writeDataset } from '../../server/seed';
-import { applySchema } from '../../server/services/schema';
 import { getJson } from '../support/api';
-import { emptyDatabase, openDatabase } from '../support/database';
+import { loadSeed, openDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 
 let database: Database;
@@ -12,10 +10,7 @@ let app: RunningApp;
 
 beforeAll(async () => {
   database = openDatabase();
-  await emptyDatabase(database);
-  await applySchema(database);
-  await writeDataset(database, loadSeedDataset(), { reset: false });
-  await database.runStatement('CALL db.awaitIndexes(60)');
+  await loadSeed(database);
   app = await startApp(database);
 });
 

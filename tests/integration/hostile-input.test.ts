@@ -4,10 +4,8 @@
  */
 import type { GraphNode, Problem, SearchResult } from '../../server/contract';
 import type { Database } from '../../server/neo4j';
-import { loadSeedDataset, writeDataset } from '../../server/seed';
-import { applySchema } from '../../server/services/schema';
 import { getJson } from '../support/api';
-import { emptyDatabase, fingerprint, openDatabase, type Fingerprint } from '../support/database';
+import { fingerprint, loadSeed, openDatabase, type Fingerprint } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 
 let database: Database;
@@ -20,10 +18,7 @@ const HOSTILE = ["'}) DETACH DELETE n //", '`) DETACH DELETE n //', 'Bank`) DETA
 
 beforeAll(async () => {
   database = openDatabase();
-  await emptyDatabase(database);
-  await applySchema(database);
-  await writeDataset(database, loadSeedDataset(), { reset: false });
-  await database.runStatement('CALL db.awaitIndexes(60)');
+  await loadSeed(database);
   app = await startApp(database);
   const find = async (q: string) => (await getJson<SearchResult>(`${app.url}/api/search?q=${encodeURIComponent(q)}&limit=1`)).body.hits[0]!.node;
   tencent = await find('Tencent');

@@ -1,8 +1,6 @@
 import type { GraphView, Problem } from '../../server/contract';
 import type { Database } from '../../server/neo4j';
-import { loadSeedDataset, writeDataset } from '../../server/seed';
-import { applySchema } from '../../server/services/schema';
-import { emptyDatabase, openDatabase } from '../support/database';
+import { loadSeed, openDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 
 let database: Database;
@@ -10,9 +8,7 @@ let app: RunningApp;
 
 beforeAll(async () => {
   database = openDatabase();
-  await emptyDatabase(database);
-  await applySchema(database);
-  await writeDataset(database, loadSeedDataset(), { reset: false });
+  await loadSeed(database);
   app = await startApp(database);
 });
 

@@ -6,6 +6,8 @@
 import crypto from 'node:crypto';
 import type { Neo4jConnection } from '../../server/config';
 import { Database, loadQueries } from '../../server/neo4j';
+import { loadSeedDataset, writeDataset } from '../../server/seed';
+import { applySchema } from '../../server/services/schema';
 
 export function testConnection(): Neo4jConnection {
   const raw = process.env.FINGRAPH_TEST_NEO4J;
@@ -44,4 +46,12 @@ export async function fingerprint(database: Database): Promise<Fingerprint> {
   const toCounts = (rows: typeof labels, key: string) =>
     Object.fromEntries(rows.records.map((record) => [String(record.get(key)), Number(record.get('count'))]));
   return { labels: toCounts(labels, 'label'), types: toCounts(types, 'type'), checksum: hash.digest('hex') };
+}
+
+/** Empties the database and loads the default dataset with its schema, indexes online. */
+export async function loadSeed(database: Database): Promise<void> {
+  await emptyDatabase(database);
+  await applySchema(database);
+  await writeDataset(database, loadSeedDataset(), { reset: false });
+  await database.runStatement('CALL db.awaitIndexes(60)');
 }
