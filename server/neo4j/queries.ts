@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'nodes/node',
   'nodes/exists',
   'nodes/neighbors',
+  'nodes/neighbors-group',
   'relationships/relationship',
   'paths/shortest',
   'seed/count-nodes',

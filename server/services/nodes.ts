@@ -1,9 +1,9 @@
 /** One node with its degrees, and pages of its neighbours. */
 import { createHash } from 'node:crypto';
-import type { Direction, NeighborPage, NodeDetails } from '../contract';
+import type { Direction, GraphEdge, GraphNode, NeighborPage, NodeDetails } from '../contract';
 import { BadRequestError, NotFoundError } from '../errors';
 import { allowedIdentifier, integer, toEdges, toNode, toNodes, type Database } from '../neo4j';
-import { getSchema, requireLabel, requireTypes } from './schema-info';
+import { getSchema, requireLabel, requireTypes, type DiscoveredSchema } from './schema-info';
 
 export async function getNode(database: Database, id: string): Promise<NodeDetails> {
   const schema = await getSchema(database);
@@ -69,26 +69,87 @@ export function decodeCursor(raw: string, filters: string): number {
 
 const PATTERNS = { out: ['-[r', ']->'], in: ['<-[r', ']-'], both: ['-[r', ']-'] } as const;
 
+interface Group {
+  type: string;
+  direction: Direction;
+  size: number;
+}
+
+/**
+ * Where the page at `offset` starts: the groups to read, each with the offset inside it and how
+ * many to take, until `limit` are taken or the groups end. Pure.
+ */
+export function planPage(groups: Group[], offset: number, limit: number): Array<{ group: Group; skip: number; take: number }> {
+  const plan = [];
+  let position = 0;
+  let wanted = limit;
+  for (const group of groups) {
+    if (wanted === 0) break;
+    const end = position + group.size;
+    if (offset < end && group.size > 0) {
+      const skip = Math.max(0, offset - position);
+      const take = Math.min(wanted, group.size - skip);
+      plan.push({ group, skip, take });
+      wanted -= take;
+    }
+    position = end;
+  }
+  return plan;
+}
+
 export async function getNeighbors(database: Database, id: string, query: NeighborQuery): Promise<NeighborPage> {
   let schema = await getSchema(database);
   if (query.type) schema = await requireTypes(database, [query.type]);
   if (query.label) schema = await requireLabel(database, query.label);
   const filters = filtersKey(id, query);
   const offset = query.cursor ? decodeCursor(query.cursor, filters) : 0;
+  const page = query.label ? await pageWithLabel(database, schema, id, query, offset) : await pageByGroups(database, schema, id, query, offset);
+  const next = offset + page.edges.length;
+  const nodes = [...new Map(page.nodes.map((node) => [node.id, node])).values()];
+  return { node: id, nodes, edges: page.edges, total: page.total, cursor: page.edges.length === query.limit && next < page.total ? encodeCursor({ offset: next, filters }) : null };
+}
+
+type Page = { total: number; nodes: GraphNode[]; edges: GraphEdge[] };
+
+/**
+ * Without a label filter, a page is read group by group (type and direction, types in name order,
+ * outgoing first): each group's size is the node's degree for it, read from the degree store, so a
+ * deep page skips whole groups and walks only inside its own. In direction 'both' a relationship
+ * from the node to itself is listed in its outgoing and its incoming group.
+ */
+async function pageByGroups(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number): Promise<Page> {
+  const types = query.type ? [query.type] : [...schema.typeSet].sort();
+  const directions: Direction[] = query.direction === 'both' ? ['out', 'in'] : [query.direction];
+  const shapes = types.flatMap((type) => directions.map((direction) => ({ type, direction, quoted: allowedIdentifier(type, schema.typeSet) })));
+  const terms = shapes.map(({ direction, quoted }) => (direction === 'out' ? `COUNT { (n)-[:${quoted}]->() }` : `COUNT { (n)<-[:${quoted}]-() }`));
+  const sizes = await database.readTemplate('nodes/node', { degrees: `[${terms.join(', ')}]` }, { id });
+  const record = sizes.records[0];
+  if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
+  const counts = (record.get('degrees') as unknown[]).map(Number);
+  const groups = shapes.map((shape, index) => ({ type: shape.type, direction: shape.direction, size: counts[index] ?? 0 }));
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  for (const { group, skip, take } of planPage(groups, offset, query.limit)) {
+    const [open, close] = PATTERNS[group.direction];
+    const result = await database.readTemplate(
+      'nodes/neighbors-group',
+      { pattern: `${open}:${allowedIdentifier(group.type, schema.typeSet)}${close}` },
+      { id, skip: integer(skip), limit: integer(take) },
+    );
+    const slice = result.records[0];
+    nodes.push(...toNodes(slice?.get('neighbours')));
+    edges.push(...toEdges(slice?.get('relationships')));
+  }
+  return { total: groups.reduce((sum, group) => sum + group.size, 0), nodes, edges };
+}
+
+/** With a label filter, group sizes are unknown without looking at the neighbours: one query, SKIP in store order. */
+async function pageWithLabel(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number): Promise<Page> {
   const [open, close] = PATTERNS[query.direction];
   const typePart = query.type ? `:${allowedIdentifier(query.type, schema.typeSet)}` : '';
-  const labelFilter = query.label ? `WHERE m:${allowedIdentifier(query.label, schema.labelSet)}` : '';
-  const result = await database.readTemplate(
-    'nodes/neighbors',
-    { pattern: `${open}${typePart}${close}`, labelFilter },
-    { id, skip: integer(offset), limit: integer(query.limit) },
-  );
+  const labelFilter = `WHERE m:${allowedIdentifier(query.label ?? '', schema.labelSet)}`;
+  const result = await database.readTemplate('nodes/neighbors', { pattern: `${open}${typePart}${close}`, labelFilter }, { id, skip: integer(offset), limit: integer(query.limit) });
   const record = result.records[0];
   if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
-  const total = Number(record.get('total'));
-  const nodes = toNodes(record.get('neighbours'));
-  const edges = toEdges(record.get('relationships'));
-  const next = offset + edges.length;
-  const unique = [...new Map(nodes.map((node) => [node.id, node])).values()];
-  return { node: id, nodes: unique, edges, total, cursor: edges.length === query.limit && next < total ? encodeCursor({ offset: next, filters }) : null };
+  return { total: Number(record.get('total')), nodes: toNodes(record.get('neighbours')), edges: toEdges(record.get('relationships')) };
 }

@@ -66,9 +66,13 @@ test('a node shows its degree per type and direction', async () => {
   );
 });
 
-test('paging through all neighbours of a node gives each exactly once: no duplicates, no gaps', async () => {
-  const customer = await nodeWhere('Customer', 'customerID', 'SAVEA');
-  const expected = await database.runStatement('MATCH (c:Customer {customerID: "SAVEA"})--(o) RETURN count(*) AS total, collect(elementId(o)) AS ids');
+test.each([
+  ['Customer', 'customerID', 'SAVEA'],
+  ['Product', 'productName', 'Chai'],
+  ['Employee', 'lastName', 'Fuller'],
+])('paging through all neighbours of a %s (%s %s) gives each exactly once: no duplicates, no gaps', async (label, key, value) => {
+  const customer = await nodeWhere(label, key, value);
+  const expected = await database.runStatement(`MATCH (c:${label}) WHERE c[$key] = $value MATCH (c)-[r]-(o) RETURN count(r) AS total, collect(elementId(r)) AS edges, collect(DISTINCT elementId(o)) AS ids`, { key, value });
   const total = Number(expected.records[0]?.get('total'));
   expect(total).toBeGreaterThan(20);
   const seenEdges: string[] = [];
@@ -88,6 +92,7 @@ test('paging through all neighbours of a node gives each exactly once: no duplic
   expect(pages).toBe(Math.ceil(total / 7));
   expect(new Set(seenEdges).size).toBe(seenEdges.length);
   expect(seenEdges).toHaveLength(total);
+  expect(new Set(seenEdges)).toEqual(new Set(expected.records[0]?.get('edges') as string[]));
   expect(new Set(seenNodes)).toEqual(new Set(expected.records[0]?.get('ids') as string[]));
 });
 

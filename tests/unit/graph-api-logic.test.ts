@@ -1,6 +1,6 @@
 import { chooseNameProperty } from '../../server/services/display-name';
 import { luceneQuery, matchedText } from '../../server/services/search';
-import { decodeCursor, encodeCursor } from '../../server/services/nodes';
+import { decodeCursor, encodeCursor, planPage } from '../../server/services/nodes';
 import { pairEvidence } from '../../server/services/relationships';
 
 test.each([
@@ -45,4 +45,35 @@ test('evidence pairs each quote with the article its source id names', () => {
   expect(evidence[0]).toEqual({ quote: 'first quote', source: { id: 'a1', name: 'Article', publisher: 'China Daily', timeFrame: '2017', node: article } });
   expect(evidence[1]?.source).toEqual({ id: 'gone', name: null, publisher: null, timeFrame: null, node: null });
   expect(pairEvidence({}, [])).toEqual([]);
+});
+
+describe('planning a page over relationship groups', () => {
+  const groups = [
+    { type: 'A', direction: 'out' as const, size: 3 },
+    { type: 'A', direction: 'in' as const, size: 0 },
+    { type: 'B', direction: 'out' as const, size: 10 },
+    { type: 'C', direction: 'in' as const, size: 2 },
+  ];
+  const slices = (offset: number, limit: number) => planPage(groups, offset, limit).map(({ group, skip, take }) => `${group.type}${group.direction}:${skip}+${take}`);
+
+  test('the first page starts in the first group and runs on into the next', () => {
+    expect(slices(0, 5)).toEqual(['Aout:0+3', 'Bout:0+2']);
+  });
+  test('a deep page skips whole groups and starts inside its own', () => {
+    expect(slices(9, 5)).toEqual(['Bout:6+4', 'Cin:0+1']);
+  });
+  test('empty groups are never read, and the last page stops at the end', () => {
+    expect(slices(12, 25)).toEqual(['Bout:9+1', 'Cin:0+2']);
+    expect(slices(15, 5)).toEqual([]);
+  });
+  test('consecutive pages cover every position exactly once', () => {
+    const covered: string[] = [];
+    for (let offset = 0; offset < 15; offset += 4) {
+      for (const { group, skip, take } of planPage(groups, offset, 4)) {
+        for (let i = 0; i < take; i += 1) covered.push(`${group.type}${group.direction}${skip + i}`);
+      }
+    }
+    expect(covered).toHaveLength(15);
+    expect(new Set(covered).size).toBe(15);
+  });
 });
