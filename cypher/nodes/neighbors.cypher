@@ -1,16 +1,21 @@
 // One page of a node's neighbours with the connecting relationships, and how many there are in all.
-// Pages follow the store's order of the node's relationships (no sort over all of them), so the
-// cost of a page does not grow with the node's degree beyond the offset walked.
+// The page is read here, in the store's order of the node's relationships (no sort), only when the
+// total is at most $walkLimit, so a page never walks more than that; a denser node gets no rows
+// and is paged by relationship group instead (neighbors-group.cypher).
 // Template: {{pattern}} is the relationship pattern, e.g. -[r:`PARTNERS_WITH`]-> or <-[r]-,
 //   {{labelFilter}} is empty or WHERE m:`Bank` (quoted names the database reported).
-// Parameters: $id (elementId), $skip (integer offset), $limit (integer page size).
+// Parameters: $id (elementId), $skip (integer offset), $limit (integer page size),
+//   $walkLimit (integer, or null for no limit).
 // Returns one row: total, relationships, neighbours (in the same order), or no row for an unknown id.
 MATCH (n)
 WHERE elementId(n) = $id
-CALL (n) {
+WITH n, COUNT { MATCH (n){{pattern}}(m) {{labelFilter}} } AS total
+CALL (n, total) {
+  WITH n
+  WHERE $walkLimit IS NULL OR total <= $walkLimit
   MATCH (n){{pattern}}(m)
   {{labelFilter}}
   WITH r, m SKIP $skip LIMIT $limit
   RETURN collect(r) AS relationships, collect(m) AS neighbours
 }
-RETURN COUNT { MATCH (n){{pattern}}(m) {{labelFilter}} } AS total, relationships, neighbours
+RETURN total, relationships, neighbours

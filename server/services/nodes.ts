@@ -97,13 +97,22 @@ export function planPage(groups: Group[], offset: number, limit: number): Array<
   return plan;
 }
 
+/**
+ * Nodes with at most this many matching relationships are paged in one query that walks them in
+ * store order; denser nodes are paged by relationship group, so that no page walks more than this
+ * (plus the offset inside one group). The mode depends only on the node's degree, so all pages of a
+ * node follow one order.
+ */
+export const WALK_LIMIT = 5_000;
+
 export async function getNeighbors(database: Database, id: string, query: NeighborQuery): Promise<NeighborPage> {
   let schema = await getSchema(database);
   if (query.type) schema = await requireTypes(database, [query.type]);
   if (query.label) schema = await requireLabel(database, query.label);
   const filters = filtersKey(id, query);
   const offset = query.cursor ? decodeCursor(query.cursor, filters) : 0;
-  const page = query.label ? await pageWithLabel(database, schema, id, query, offset) : await pageByGroups(database, schema, id, query, offset);
+  const walked = await pageByWalking(database, schema, id, query, offset);
+  const page = walked.total > WALK_LIMIT && !query.label ? await pageByGroups(database, schema, id, query, offset) : walked;
   const next = offset + page.edges.length;
   const nodes = [...new Map(page.nodes.map((node) => [node.id, node])).values()];
   return { node: id, nodes, edges: page.edges, total: page.total, cursor: page.edges.length === query.limit && next < page.total ? encodeCursor({ offset: next, filters }) : null };
@@ -112,10 +121,10 @@ export async function getNeighbors(database: Database, id: string, query: Neighb
 type Page = { total: number; nodes: GraphNode[]; edges: GraphEdge[] };
 
 /**
- * Without a label filter, a page is read group by group (type and direction, types in name order,
- * outgoing first): each group's size is the node's degree for it, read from the degree store, so a
- * deep page skips whole groups and walks only inside its own. In direction 'both' a relationship
- * from the node to itself is listed in its outgoing and its incoming group.
+ * Dense nodes, without a label filter: a page is read group by group (type and direction, types in
+ * name order, outgoing first); each group's size is the node's degree for it, from the degree store,
+ * so a deep page skips whole groups and walks only inside its own. In direction 'both' a
+ * relationship from the node to itself is listed in its outgoing and its incoming group.
  */
 async function pageByGroups(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number): Promise<Page> {
   const types = query.type ? [query.type] : [...schema.typeSet].sort();
@@ -143,12 +152,19 @@ async function pageByGroups(database: Database, schema: DiscoveredSchema, id: st
   return { total: groups.reduce((sum, group) => sum + group.size, 0), nodes, edges };
 }
 
-/** With a label filter, group sizes are unknown without looking at the neighbours: one query, SKIP in store order. */
-async function pageWithLabel(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number): Promise<Page> {
+/**
+ * One query: the total, and the page in store order when the node is not dense (always with a
+ * label filter, where group sizes are unknown without looking at the neighbours).
+ */
+async function pageByWalking(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number): Promise<Page> {
   const [open, close] = PATTERNS[query.direction];
   const typePart = query.type ? `:${allowedIdentifier(query.type, schema.typeSet)}` : '';
-  const labelFilter = `WHERE m:${allowedIdentifier(query.label ?? '', schema.labelSet)}`;
-  const result = await database.readTemplate('nodes/neighbors', { pattern: `${open}${typePart}${close}`, labelFilter }, { id, skip: integer(offset), limit: integer(query.limit) });
+  const labelFilter = query.label ? `WHERE m:${allowedIdentifier(query.label, schema.labelSet)}` : '';
+  const result = await database.readTemplate(
+    'nodes/neighbors',
+    { pattern: `${open}${typePart}${close}`, labelFilter },
+    { id, skip: integer(offset), limit: integer(query.limit), walkLimit: query.label ? null : integer(WALK_LIMIT) },
+  );
   const record = result.records[0];
   if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
   return { total: Number(record.get('total')), nodes: toNodes(record.get('neighbours')), edges: toEdges(record.get('relationships')) };

@@ -12,7 +12,7 @@ import { createApp } from '../../server/app';
 import { PROJECT_ROOT } from '../../server/config';
 import { freePort, installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j';
 import { Database, integer, loadQueries, renderTemplate } from '../../server/neo4j';
-import { neighborCursor, planPage } from '../../server/services/nodes';
+import { neighborCursor, planPage, WALK_LIMIT } from '../../server/services/nodes';
 import { luceneQuery } from '../../server/services/search';
 import { generate, nodeName, random, type GraphSize } from './generate';
 
@@ -134,6 +134,8 @@ async function main(): Promise<void> {
     const sliceQuery = (type: string, direction: 'out' | 'in'): string =>
       renderTemplate(queries['nodes/neighbors-group'], { pattern: direction === 'out' ? `-[r:\`${type}\`]->` : `<-[r:\`${type}\`]-` });
     const rawPage = async (id: string, offset: number): Promise<void> => {
+      const walked = await database.readStatement(skipQuery, { id, skip: integer(offset), limit: integer(25), walkLimit: integer(WALK_LIMIT) });
+      if (Number(walked.records[0]?.get('total')) <= WALK_LIMIT) return;
       const sizes = ((await database.readStatement(sizesQuery, { id })).records[0]?.get('degrees') as unknown[]).map(Number);
       const groups = groupShapes.map((shape, index) => ({ ...shape, size: sizes[index] ?? 0 }));
       for (const { group, skip, take } of planPage(groups, offset, 25)) {
@@ -171,8 +173,8 @@ async function main(): Promise<void> {
       },
       {
         name: `(for comparison: one SKIP query over all relationships, page at ${deep})`,
-        api: (i) => database.readStatement(skipQuery, { id: at(hubs, i), skip: integer(deep), limit: integer(25) }),
-        raw: (i) => database.readStatement(skipQuery, { id: at(hubs, i), skip: integer(deep), limit: integer(25) }),
+        api: (i) => database.readStatement(skipQuery, { id: at(hubs, i), skip: integer(deep), limit: integer(25), walkLimit: null }),
+        raw: (i) => database.readStatement(skipQuery, { id: at(hubs, i), skip: integer(deep), limit: integer(25), walkLimit: null }),
       },
       {
         name: 'paths, maxHops 4',
