@@ -46,7 +46,7 @@ afterAll(async () => {
 async function pageThrough(query: string, limit: number): Promise<{ edges: string[]; total: number; pages: number }> {
   const edges: string[] = [];
   let cursor: string | null = null;
-  let total = -1;
+  let total: number;
   let pages = 0;
   do {
     const url: string = `${app.url}/api/nodes/${hub}/neighbors?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`;
