@@ -3,10 +3,13 @@
 // total is at most $walkLimit, so a page never walks more than that; a denser node gets no rows
 // and is paged by relationship group instead (neighbors-group.cypher).
 // Template: {{pattern}} is the relationship pattern, e.g. -[r:`PARTNERS_WITH`]-> or <-[r]-,
-//   {{labelFilter}} is empty or WHERE m:`Bank` (quoted names the database reported).
+//   {{labelFilter}} is empty or WHERE m:`Bank` (quoted names the database reported),
+//   {{groupSizes}} is a list of COUNT { } degree lookups, one per relationship group (type and
+//   direction) the page may read, or [] with a label filter.
 // Parameters: $id (elementId), $skip (integer offset), $limit (integer page size),
 //   $walkLimit (integer, or null for no limit).
-// Returns one row: total, relationships, neighbours (in the same order), or no row for an unknown id.
+// Returns one row: total, groupSizes, relationships, neighbours (in the same order), or no row for
+// an unknown id.
 MATCH (n)
 WHERE elementId(n) = $id
 WITH n, COUNT { MATCH (n){{pattern}}(m) {{labelFilter}} } AS total
@@ -18,4 +21,4 @@ CALL (n, total) {
   WITH r, m SKIP $skip LIMIT $limit
   RETURN collect(r) AS relationships, collect(m) AS neighbours
 }
-RETURN total, relationships, neighbours
+RETURN total, {{groupSizes}} AS groupSizes, relationships, neighbours

@@ -111,31 +111,30 @@ export async function getNeighbors(database: Database, id: string, query: Neighb
   if (query.label) schema = await requireLabel(database, query.label);
   const filters = filtersKey(id, query);
   const offset = query.cursor ? decodeCursor(query.cursor, filters) : 0;
-  const walked = await pageByWalking(database, schema, id, query, offset);
-  const page = walked.total > WALK_LIMIT && !query.label ? await pageByGroups(database, schema, id, query, offset) : walked;
+  const groups = query.label ? [] : groupsFor(schema, query);
+  const walked = await pageByWalking(database, schema, id, query, offset, groups);
+  const page = walked.total > WALK_LIMIT && !query.label ? await pageByGroups(database, schema, id, query, offset, walked.groups) : walked;
   const next = offset + page.edges.length;
   const nodes = [...new Map(page.nodes.map((node) => [node.id, node])).values()];
   return { node: id, nodes, edges: page.edges, total: page.total, cursor: page.edges.length === query.limit && next < page.total ? encodeCursor({ offset: next, filters }) : null };
 }
 
-type Page = { total: number; nodes: GraphNode[]; edges: GraphEdge[] };
+type Page = { total: number; nodes: GraphNode[]; edges: GraphEdge[]; groups: Group[] };
 
-/**
- * Dense nodes, without a label filter: a page is read group by group (type and direction, types in
- * name order, outgoing first); each group's size is the node's degree for it, from the degree store,
- * so a deep page skips whole groups and walks only inside its own. In direction 'both' a
- * relationship from the node to itself is listed in its outgoing and its incoming group.
- */
-async function pageByGroups(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number): Promise<Page> {
+/** The relationship groups a page may read, in paging order: types by name, outgoing first. */
+function groupsFor(schema: DiscoveredSchema, query: NeighborQuery): Group[] {
   const types = query.type ? [query.type] : [...schema.typeSet].sort();
   const directions: Direction[] = query.direction === 'both' ? ['out', 'in'] : [query.direction];
-  const shapes = types.flatMap((type) => directions.map((direction) => ({ type, direction, quoted: allowedIdentifier(type, schema.typeSet) })));
-  const terms = shapes.map(({ direction, quoted }) => (direction === 'out' ? `COUNT { (n)-[:${quoted}]->() }` : `COUNT { (n)<-[:${quoted}]-() }`));
-  const sizes = await database.readTemplate('nodes/node', { degrees: `[${terms.join(', ')}]` }, { id });
-  const record = sizes.records[0];
-  if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
-  const counts = (record.get('degrees') as unknown[]).map(Number);
-  const groups = shapes.map((shape, index) => ({ type: shape.type, direction: shape.direction, size: counts[index] ?? 0 }));
+  return types.flatMap((type) => directions.map((direction) => ({ type, direction, size: 0 })));
+}
+
+/**
+ * Dense nodes, without a label filter: a page is read group by group; each group's size is the
+ * node's degree for it (from the degree store, read with the total), so a deep page skips whole
+ * groups and walks only inside its own. In direction 'both' a relationship from the node to
+ * itself is listed in its outgoing and its incoming group.
+ */
+async function pageByGroups(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number, groups: Group[]): Promise<Page> {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   for (const { group, skip, take } of planPage(groups, offset, query.limit)) {
@@ -149,23 +148,33 @@ async function pageByGroups(database: Database, schema: DiscoveredSchema, id: st
     nodes.push(...toNodes(slice?.get('neighbours')));
     edges.push(...toEdges(slice?.get('relationships')));
   }
-  return { total: groups.reduce((sum, group) => sum + group.size, 0), nodes, edges };
+  return { total: groups.reduce((sum, group) => sum + group.size, 0), nodes, edges, groups };
 }
 
 /**
  * One query: the total, and the page in store order when the node is not dense (always with a
  * label filter, where group sizes are unknown without looking at the neighbours).
  */
-async function pageByWalking(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number): Promise<Page> {
+async function pageByWalking(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number, groups: Group[]): Promise<Page> {
   const [open, close] = PATTERNS[query.direction];
   const typePart = query.type ? `:${allowedIdentifier(query.type, schema.typeSet)}` : '';
   const labelFilter = query.label ? `WHERE m:${allowedIdentifier(query.label, schema.labelSet)}` : '';
+  const sizeTerms = groups.map(({ type, direction }) => {
+    const quoted = allowedIdentifier(type, schema.typeSet);
+    return direction === 'out' ? `COUNT { (n)-[:${quoted}]->() }` : `COUNT { (n)<-[:${quoted}]-() }`;
+  });
   const result = await database.readTemplate(
     'nodes/neighbors',
-    { pattern: `${open}${typePart}${close}`, labelFilter },
+    { pattern: `${open}${typePart}${close}`, labelFilter, groupSizes: `[${sizeTerms.join(', ')}]` },
     { id, skip: integer(offset), limit: integer(query.limit), walkLimit: query.label ? null : integer(WALK_LIMIT) },
   );
   const record = result.records[0];
   if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
-  return { total: Number(record.get('total')), nodes: toNodes(record.get('neighbours')), edges: toEdges(record.get('relationships')) };
+  const sizes = (record.get('groupSizes') as unknown[]).map(Number);
+  return {
+    total: Number(record.get('total')),
+    nodes: toNodes(record.get('neighbours')),
+    edges: toEdges(record.get('relationships')),
+    groups: groups.map((group, index) => ({ ...group, size: sizes[index] ?? 0 })),
+  };
 }

@@ -126,23 +126,23 @@ async function main(): Promise<void> {
     const types = ['COMPETES_WITH', 'DISTRIBUTES', 'OFFERS', 'OWNS', 'PARTNERS_WITH'];
     const degreeTerms = types.flatMap((type) => [`COUNT { (n)-[:\`${type}\`]->() }`, `COUNT { (n)<-[:\`${type}\`]-() }`]);
     const nodeQuery = renderTemplate(queries['nodes/node'], { degrees: `[${degreeTerms.join(', ')}]` });
-    // What the service runs for a page without a label filter: the group sizes, then each group's slice.
-    const groupShapes = types.flatMap((type) => (['out', 'in'] as const).map((direction) => ({ type, direction })));
-    const sizesQuery = renderTemplate(queries['nodes/node'], {
-      degrees: `[${groupShapes.map(({ type, direction }) => (direction === 'out' ? `COUNT { (n)-[:\`${type}\`]->() }` : `COUNT { (n)<-[:\`${type}\`]-() }`)).join(', ')}]`,
-    });
+    // What the service runs for a page without a label filter: the total with each group's size
+    // (and the page itself on sparse nodes), then, on dense nodes, each group's slice.
+    const groupShapes = types.flatMap((type) => (['out', 'in'] as const).map((direction) => ({ type, direction, size: 0 })));
+    const sizeTerms = groupShapes.map(({ type, direction }) => (direction === 'out' ? `COUNT { (n)-[:\`${type}\`]->() }` : `COUNT { (n)<-[:\`${type}\`]-() }`));
+    const walkQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '', groupSizes: `[${sizeTerms.join(', ')}]` });
     const sliceQuery = (type: string, direction: 'out' | 'in'): string =>
       renderTemplate(queries['nodes/neighbors-group'], { pattern: direction === 'out' ? `-[r:\`${type}\`]->` : `<-[r:\`${type}\`]-` });
     const rawPage = async (id: string, offset: number): Promise<void> => {
-      const walked = await database.readStatement(skipQuery, { id, skip: integer(offset), limit: integer(25), walkLimit: integer(WALK_LIMIT) });
-      if (Number(walked.records[0]?.get('total')) <= WALK_LIMIT) return;
-      const sizes = ((await database.readStatement(sizesQuery, { id })).records[0]?.get('degrees') as unknown[]).map(Number);
+      const walked = (await database.readStatement(walkQuery, { id, skip: integer(offset), limit: integer(25), walkLimit: integer(WALK_LIMIT) })).records[0];
+      if (Number(walked?.get('total')) <= WALK_LIMIT) return;
+      const sizes = (walked?.get('groupSizes') as unknown[]).map(Number);
       const groups = groupShapes.map((shape, index) => ({ ...shape, size: sizes[index] ?? 0 }));
       for (const { group, skip, take } of planPage(groups, offset, 25)) {
         await database.readStatement(sliceQuery(group.type, group.direction), { id, skip: integer(skip), limit: integer(take) });
       }
     };
-    const skipQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '' });
+    const skipQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '', groupSizes: '[]' });
     const pathsQuery = renderTemplate(queries['paths/shortest'], { types: '', maxHops: { kind: 'integer', value: 4, min: 1, max: 10 } });
     const word = (i: number): string => nodeName(Math.floor(random(i)() * size.nodes)).split(' ')[0]!;
     const at = <T>(list: T[], i: number): T => list[i % list.length]!;
