@@ -21,6 +21,8 @@ export interface AppDeps {
 export function createApp({ database, apiVersion, clientDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are live data: no ETag hashing of every body (the static UI keeps its own caching).
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb' }));
 
