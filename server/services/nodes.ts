@@ -5,22 +5,38 @@ import { BadRequestError, NotFoundError } from '../errors';
 import { allowedIdentifier, integer, toEdges, toNode, toNodes, type Database } from '../neo4j';
 import { getSchema, requireLabel, requireTypes, type DiscoveredSchema } from './schema-info';
 
+/** A relationship group of a node: one type in one direction. */
+export interface GroupShape {
+  type: string;
+  direction: Direction;
+}
+
+/** The groups of these types, in paging order: types by name, outgoing first. Pure. */
+export function groupShapes(types: Iterable<string>, direction: Direction | 'both'): GroupShape[] {
+  const directions: Direction[] = direction === 'both' ? ['out', 'in'] : [direction];
+  return [...types].sort().flatMap((type) => directions.map((each) => ({ type, direction: each })));
+}
+
+/**
+ * A Cypher list of the node `n`'s degree for each group, in order: COUNT { } lookups that Neo4j
+ * answers from its degree store. Types must be in `allowed` (the database's own). Pure.
+ */
+export function degreeLookups(groups: GroupShape[], allowed: ReadonlySet<string>): string {
+  const terms = groups.map(({ type, direction }) => {
+    const quoted = allowedIdentifier(type, allowed);
+    return direction === 'out' ? `COUNT { (n)-[:${quoted}]->() }` : `COUNT { (n)<-[:${quoted}]-() }`;
+  });
+  return `[${terms.join(', ')}]`;
+}
+
 export async function getNode(database: Database, id: string): Promise<NodeDetails> {
   const schema = await getSchema(database);
-  const types = [...schema.typeSet].sort();
-  const degreeTerms = types.flatMap((type) => {
-    const quoted = allowedIdentifier(type, schema.typeSet);
-    return [`COUNT { (n)-[:${quoted}]->() }`, `COUNT { (n)<-[:${quoted}]-() }`];
-  });
-  const result = await database.readTemplate('nodes/node', { degrees: `[${degreeTerms.join(', ')}]` }, { id });
+  const groups = groupShapes(schema.typeSet, 'both');
+  const result = await database.readTemplate('nodes/node', { degrees: degreeLookups(groups, schema.typeSet) }, { id });
   const record = result.records[0];
   if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
   const counts = (record.get('degrees') as unknown[]).map(Number);
-  const degrees = types.flatMap((type, index) =>
-    (['out', 'in'] as const)
-      .map((direction, offset) => ({ type, direction, count: counts[index * 2 + offset] ?? 0 }))
-      .filter((degree) => degree.count > 0),
-  );
+  const degrees = groups.map((group, index) => ({ ...group, count: counts[index] ?? 0 })).filter((degree) => degree.count > 0);
   return { node: toNode(record.get('node')), degrees, degree: degrees.reduce((sum, entry) => sum + entry.count, 0) };
 }
 
@@ -69,9 +85,7 @@ export function decodeCursor(raw: string, filters: string): number {
 
 const PATTERNS = { out: ['-[r', ']->'], in: ['<-[r', ']-'], both: ['-[r', ']-'] } as const;
 
-interface Group {
-  type: string;
-  direction: Direction;
+interface Group extends GroupShape {
   size: number;
 }
 
@@ -111,7 +125,7 @@ export async function getNeighbors(database: Database, id: string, query: Neighb
   if (query.label) schema = await requireLabel(database, query.label);
   const filters = filtersKey(id, query);
   const offset = query.cursor ? decodeCursor(query.cursor, filters) : 0;
-  const groups = query.label ? [] : groupsFor(schema, query);
+  const groups = query.label ? [] : groupShapes(query.type ? [query.type] : schema.typeSet, query.direction).map((shape) => ({ ...shape, size: 0 }));
   const walked = await pageByWalking(database, schema, id, query, offset, groups);
   const page = walked.total > WALK_LIMIT && !query.label ? await pageByGroups(database, schema, id, query, offset, walked.groups) : walked;
   const next = offset + page.edges.length;
@@ -120,13 +134,6 @@ export async function getNeighbors(database: Database, id: string, query: Neighb
 }
 
 type Page = { total: number; nodes: GraphNode[]; edges: GraphEdge[]; groups: Group[] };
-
-/** The relationship groups a page may read, in paging order: types by name, outgoing first. */
-function groupsFor(schema: DiscoveredSchema, query: NeighborQuery): Group[] {
-  const types = query.type ? [query.type] : [...schema.typeSet].sort();
-  const directions: Direction[] = query.direction === 'both' ? ['out', 'in'] : [query.direction];
-  return types.flatMap((type) => directions.map((direction) => ({ type, direction, size: 0 })));
-}
 
 /**
  * Dense nodes, without a label filter: a page is read group by group; each group's size is the
@@ -159,13 +166,9 @@ async function pageByWalking(database: Database, schema: DiscoveredSchema, id: s
   const [open, close] = PATTERNS[query.direction];
   const typePart = query.type ? `:${allowedIdentifier(query.type, schema.typeSet)}` : '';
   const labelFilter = query.label ? `WHERE m:${allowedIdentifier(query.label, schema.labelSet)}` : '';
-  const sizeTerms = groups.map(({ type, direction }) => {
-    const quoted = allowedIdentifier(type, schema.typeSet);
-    return direction === 'out' ? `COUNT { (n)-[:${quoted}]->() }` : `COUNT { (n)<-[:${quoted}]-() }`;
-  });
   const result = await database.readTemplate(
     'nodes/neighbors',
-    { pattern: `${open}${typePart}${close}`, labelFilter, groupSizes: `[${sizeTerms.join(', ')}]` },
+    { pattern: `${open}${typePart}${close}`, labelFilter, groupSizes: degreeLookups(groups, schema.typeSet) },
     { id, skip: integer(offset), limit: integer(query.limit), walkLimit: query.label ? null : integer(WALK_LIMIT) },
   );
   const record = result.records[0];

@@ -12,7 +12,7 @@ import { createApp } from '../../server/app';
 import { PROJECT_ROOT } from '../../server/config';
 import { freePort, installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j';
 import { Database, integer, loadQueries, renderTemplate } from '../../server/neo4j';
-import { neighborCursor, planPage, WALK_LIMIT } from '../../server/services/nodes';
+import { degreeLookups, groupShapes, neighborCursor, planPage, WALK_LIMIT } from '../../server/services/nodes';
 import { luceneQuery } from '../../server/services/search';
 import { generate, nodeName, random, type GraphSize } from './generate';
 
@@ -124,20 +124,19 @@ async function main(): Promise<void> {
 
     const queries = loadQueries();
     const types = ['COMPETES_WITH', 'DISTRIBUTES', 'OFFERS', 'OWNS', 'PARTNERS_WITH'];
-    const degreeTerms = types.flatMap((type) => [`COUNT { (n)-[:\`${type}\`]->() }`, `COUNT { (n)<-[:\`${type}\`]-() }`]);
-    const nodeQuery = renderTemplate(queries['nodes/node'], { degrees: `[${degreeTerms.join(', ')}]` });
+    const typeSet = new Set(types);
+    const allGroups = groupShapes(types, 'both');
+    const nodeQuery = renderTemplate(queries['nodes/node'], { degrees: degreeLookups(allGroups, typeSet) });
     // What the service runs for a page without a label filter: the total with each group's size
     // (and the page itself on sparse nodes), then, on dense nodes, each group's slice.
-    const groupShapes = types.flatMap((type) => (['out', 'in'] as const).map((direction) => ({ type, direction, size: 0 })));
-    const sizeTerms = groupShapes.map(({ type, direction }) => (direction === 'out' ? `COUNT { (n)-[:\`${type}\`]->() }` : `COUNT { (n)<-[:\`${type}\`]-() }`));
-    const walkQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '', groupSizes: `[${sizeTerms.join(', ')}]` });
+    const walkQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '', groupSizes: degreeLookups(allGroups, typeSet) });
     const sliceQuery = (type: string, direction: 'out' | 'in'): string =>
       renderTemplate(queries['nodes/neighbors-group'], { pattern: direction === 'out' ? `-[r:\`${type}\`]->` : `<-[r:\`${type}\`]-` });
     const rawPage = async (id: string, offset: number): Promise<void> => {
       const walked = (await database.readStatement(walkQuery, { id, skip: integer(offset), limit: integer(25), walkLimit: integer(WALK_LIMIT) })).records[0];
       if (Number(walked?.get('total')) <= WALK_LIMIT) return;
       const sizes = (walked?.get('groupSizes') as unknown[]).map(Number);
-      const groups = groupShapes.map((shape, index) => ({ ...shape, size: sizes[index] ?? 0 }));
+      const groups = allGroups.map((shape, index) => ({ ...shape, size: sizes[index] ?? 0 }));
       for (const { group, skip, take } of planPage(groups, offset, 25)) {
         await database.readStatement(sliceQuery(group.type, group.direction), { id, skip: integer(skip), limit: integer(take) });
       }

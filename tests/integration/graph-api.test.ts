@@ -1,33 +1,19 @@
 /** The graph API on the default dataset, over real HTTP against a real Neo4j. */
 import type { GraphNode, NeighborPage, NodeDetails, PathsResult, RelationshipDetails, SchemaInfo, SearchResult } from '../../server/contract';
-import type { Database } from '../../server/neo4j';
 import { getJson } from '../support/api';
-import { loadSeed, openDatabase } from '../support/database';
-import { startApp, type RunningApp } from '../support/http';
+import { useSeededApp } from '../support/http';
 
-let database: Database;
-let app: RunningApp;
-
-beforeAll(async () => {
-  database = openDatabase();
-  await loadSeed(database);
-  app = await startApp(database);
-});
-
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const seeded = useSeededApp();
 
 async function find(name: string): Promise<GraphNode> {
-  const { body } = await getJson<SearchResult>(`${app.url}/api/search?q=${encodeURIComponent(name)}&limit=1`);
+  const { body } = await getJson<SearchResult>(`${seeded.app.url}/api/search?q=${encodeURIComponent(name)}&limit=1`);
   const hit = body.hits[0];
   if (!hit) throw new Error(`no hit for ${name}`);
   return hit.node;
 }
 
 test('the schema lists labels and types with their counts, property keys and naming property', async () => {
-  const { status, body } = await getJson<SchemaInfo>(`${app.url}/api/schema`);
+  const { status, body } = await getJson<SchemaInfo>(`${seeded.app.url}/api/schema`);
   expect(status).toBe(200);
   expect(body.labels.find((label) => label.name === 'Bank')).toMatchObject({ count: 5, nameProperty: 'name' });
   expect(body.labels.find((label) => label.name === 'Company')?.properties).toEqual(expect.arrayContaining(['name', 'aliases', 'description']));
@@ -37,22 +23,22 @@ test('the schema lists labels and types with their counts, property keys and nam
 });
 
 test('search ranks by name and alias, tolerates a typo, says what matched, and filters by label', async () => {
-  const typo = (await getJson<SearchResult>(`${app.url}/api/search?q=tencnt`)).body;
+  const typo = (await getJson<SearchResult>(`${seeded.app.url}/api/search?q=tencnt`)).body;
   expect(typo.method).toBe('fulltext');
   expect(typo.hits[0]?.node.properties.id).toBe('tencent');
-  const alias = (await getJson<SearchResult>(`${app.url}/api/search?q=Cryptorabbit`)).body;
+  const alias = (await getJson<SearchResult>(`${seeded.app.url}/api/search?q=Cryptorabbit`)).body;
   expect(alias.hits[0]).toMatchObject({ matched: 'Cryptorabbit' });
   expect(alias.hits[0]?.node.properties.id).toBe('jiamitu');
-  const banks = (await getJson<SearchResult>(`${app.url}/api/search?q=bank&label=Bank&limit=10`)).body;
+  const banks = (await getJson<SearchResult>(`${seeded.app.url}/api/search?q=bank&label=Bank&limit=10`)).body;
   expect(banks.hits.map((hit) => hit.node.properties.id).sort()).toEqual(['agricultural-bank-of-china', 'china-construction-bank', 'huaxia-bank']);
   expect(banks.hits.every((hit) => hit.node.labels.includes('Bank'))).toBe(true);
-  const companies = (await getJson<SearchResult>(`${app.url}/api/search?q=bank&label=Company`)).body;
+  const companies = (await getJson<SearchResult>(`${seeded.app.url}/api/search?q=bank&label=Company`)).body;
   expect(companies.hits).toEqual([]);
 });
 
 test('a node comes with its properties and its degree per type and direction', async () => {
   const tencent = await find('Tencent');
-  const { status, body } = await getJson<NodeDetails>(`${app.url}/api/nodes/${tencent.id}`);
+  const { status, body } = await getJson<NodeDetails>(`${seeded.app.url}/api/nodes/${tencent.id}`);
   expect(status).toBe(200);
   expect(body.node.properties).toMatchObject({ id: 'tencent', blockchainSince: 2015 });
   expect(body.degrees).toEqual(
@@ -68,22 +54,22 @@ test('a node comes with its properties and its degree per type and direction', a
 
 test('neighbours can be narrowed by type, direction and label', async () => {
   const tencent = await find('Tencent');
-  const partners = (await getJson<NeighborPage>(`${app.url}/api/nodes/${tencent.id}/neighbors?type=PARTNERS_WITH&direction=out`)).body;
+  const partners = (await getJson<NeighborPage>(`${seeded.app.url}/api/nodes/${tencent.id}/neighbors?type=PARTNERS_WITH&direction=out`)).body;
   expect(partners.total).toBe(1);
   expect(partners.nodes.map((node) => node.properties.name)).toEqual(['Huaxia Bank Co Ltd']);
   expect(partners.edges[0]).toMatchObject({ type: 'PARTNERS_WITH', source: tencent.id });
   expect(partners.cursor).toBeNull();
-  const rivalsIn = (await getJson<NeighborPage>(`${app.url}/api/nodes/${tencent.id}/neighbors?type=COMPETES_WITH&direction=in`)).body;
+  const rivalsIn = (await getJson<NeighborPage>(`${seeded.app.url}/api/nodes/${tencent.id}/neighbors?type=COMPETES_WITH&direction=in`)).body;
   expect(rivalsIn.nodes.map((node) => node.properties.id)).toEqual(['xiaomi']);
-  const banks = (await getJson<NeighborPage>(`${app.url}/api/nodes/${tencent.id}/neighbors?label=Bank`)).body;
+  const banks = (await getJson<NeighborPage>(`${seeded.app.url}/api/nodes/${tencent.id}/neighbors?label=Bank`)).body;
   expect(banks.nodes.map((node) => node.properties.id).sort()).toEqual(['huaxia-bank', 'webank']);
   expect(banks.total).toBe(2);
 });
 
 test('a relationship comes with its two nodes and its evidence: quotes and the articles they come from', async () => {
   const tencent = await find('Tencent');
-  const page = (await getJson<NeighborPage>(`${app.url}/api/nodes/${tencent.id}/neighbors?type=PARTNERS_WITH&direction=out`)).body;
-  const { status, body } = await getJson<RelationshipDetails>(`${app.url}/api/relationships/${page.edges[0]?.id}`);
+  const page = (await getJson<NeighborPage>(`${seeded.app.url}/api/nodes/${tencent.id}/neighbors?type=PARTNERS_WITH&direction=out`)).body;
+  const { status, body } = await getJson<RelationshipDetails>(`${seeded.app.url}/api/relationships/${page.edges[0]?.id}`);
   expect(status).toBe(200);
   expect(body.source.properties.id).toBe('tencent');
   expect(body.target.properties.id).toBe('huaxia-bank');
@@ -95,7 +81,7 @@ test('a relationship comes with its two nodes and its evidence: quotes and the a
 test('paths: all the shortest paths between two banks, with a clear answer when none is within maxHops', async () => {
   const huaxia = await find('Huaxia Bank');
   const abc = await find('Agricultural Bank of China');
-  const { status, body } = await getJson<PathsResult>(`${app.url}/api/paths?from=${huaxia.id}&to=${abc.id}&maxHops=6`);
+  const { status, body } = await getJson<PathsResult>(`${seeded.app.url}/api/paths?from=${huaxia.id}&to=${abc.id}&maxHops=6`);
   expect(status).toBe(200);
   expect(body.length).toBe(3); // Huaxia - Tencent - Baidu - ABC
   expect(body.paths.length).toBeGreaterThanOrEqual(1);
@@ -103,8 +89,8 @@ test('paths: all the shortest paths between two banks, with a clear answer when 
     expect(path.edges).toHaveLength(3);
     expect(path.nodes.map((node) => node.properties.id)).toEqual(expect.arrayContaining(['huaxia-bank', 'agricultural-bank-of-china']));
   }
-  const tooShort = (await getJson<PathsResult>(`${app.url}/api/paths?from=${huaxia.id}&to=${abc.id}&maxHops=2`)).body;
+  const tooShort = (await getJson<PathsResult>(`${seeded.app.url}/api/paths?from=${huaxia.id}&to=${abc.id}&maxHops=2`)).body;
   expect(tooShort).toMatchObject({ paths: [], length: null, truncated: false });
-  const onlyOffers = (await getJson<PathsResult>(`${app.url}/api/paths?from=${huaxia.id}&to=${abc.id}&types=OFFERS,OWNS`)).body;
+  const onlyOffers = (await getJson<PathsResult>(`${seeded.app.url}/api/paths?from=${huaxia.id}&to=${abc.id}&types=OFFERS,OWNS`)).body;
   expect(onlyOffers.paths).toEqual([]);
 });

@@ -1,24 +1,10 @@
 import type { GraphView, Problem } from '../../server/contract';
-import type { Database } from '../../server/neo4j';
-import { loadSeed, openDatabase } from '../support/database';
-import { startApp, type RunningApp } from '../support/http';
+import { useSeededApp } from '../support/http';
 
-let database: Database;
-let app: RunningApp;
-
-beforeAll(async () => {
-  database = openDatabase();
-  await loadSeed(database);
-  app = await startApp(database);
-});
-
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+const seeded = useSeededApp();
 
 test('the start view returns the most connected nodes, and only relationships among them', async () => {
-  const response = await fetch(`${app.url}/api/graph/start?limit=4`);
+  const response = await fetch(`${seeded.app.url}/api/graph/start?limit=4`);
   expect(response.status).toBe(200);
   const view = (await response.json()) as GraphView;
   expect(view.nodes).toHaveLength(4);
@@ -32,7 +18,7 @@ test('the start view returns the most connected nodes, and only relationships am
 });
 
 test.each(['0', '501', '-1', 'ten', '1e3', "1'; MATCH (n) DETACH DELETE n //"])('a limit of %j answers 400 saying the allowed range', async (limit) => {
-  const response = await fetch(`${app.url}/api/graph/start?limit=${encodeURIComponent(limit)}`);
+  const response = await fetch(`${seeded.app.url}/api/graph/start?limit=${encodeURIComponent(limit)}`);
   expect(response.status).toBe(400);
   const problem = (await response.json()) as Problem;
   expect(problem.detail).toContain("'limit'");

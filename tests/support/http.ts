@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import type { Database } from '../../server/neo4j';
+import { loadSeed, openDatabase } from './database';
 
 export interface RunningApp {
   url: string;
@@ -22,4 +23,22 @@ export async function startApp(database: Database, clientDir?: string): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * For a test file: the run's Neo4j holding the default dataset, and the app on it over HTTP,
+ * set up before the file's tests and closed after them.
+ */
+export function useSeededApp(): { readonly database: Database; readonly app: RunningApp } {
+  const context = {} as { database: Database; app: RunningApp };
+  beforeAll(async () => {
+    context.database = openDatabase();
+    await loadSeed(context.database);
+    context.app = await startApp(context.database);
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.close();
+  });
+  return context;
 }
