@@ -136,3 +136,18 @@ export interface PathsResult {
   /** True when more shortest paths exist than were returned. */
   truncated: boolean;
 }
+
+/** POST /api/graph/subgraph: nodes by id, and the relationships joining them. */
+export interface SubgraphRequest {
+  /** Every node of the view (at most 5,000 elementIds). */
+  ids: string[];
+  /** Only relationships touching one of these are returned; all of `ids` when omitted. */
+  focus?: string[];
+}
+
+export interface SubgraphResult extends GraphView {
+  /** Ids asked for that no longer exist (deleted since the view was shared). */
+  missing: string[];
+  /** True when more relationships joined the nodes than were returned (20,000). */
+  truncated: boolean;
+}

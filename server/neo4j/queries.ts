@@ -13,6 +13,7 @@ export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 export const QUERY_NAMES = [
   'health/components',
   'graph/start-view',
+  'graph/subgraph',
   'schema-info/labels-and-types',
   'schema-info/graph-counts',
   'schema-info/label-properties',

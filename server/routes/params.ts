@@ -51,3 +51,11 @@ export function listParameter(raw: unknown, name: string): string[] | undefined 
   if (items.length > 50) throw new BadRequestError(`Parameter '${name}' lists ${items.length} names; at most 50 are allowed.`);
   return [...new Set(items)];
 }
+
+/** A JSON list of elementIds (from a request body), deduplicated; undefined when absent. */
+export function elementIdList(raw: unknown, name: string, max: number): string[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) throw new BadRequestError(`'${name}' must be a JSON list of node elementIds.`);
+  if (raw.length > max) throw new BadRequestError(`'${name}' lists ${raw.length} ids; at most ${max} are allowed.`);
+  return [...new Set(raw.map((item, index) => elementIdParameter(item, `${name}[${index}]`)))];
+}

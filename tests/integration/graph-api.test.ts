@@ -1,6 +1,6 @@
 /** The graph API on the default dataset, over real HTTP against a real Neo4j. */
-import type { GraphNode, NeighborPage, NodeDetails, PathsResult, RelationshipDetails, SchemaInfo, SearchResult } from '../../server/contract';
-import { getJson } from '../support/api';
+import type { GraphNode, NeighborPage, NodeDetails, PathsResult, Problem, RelationshipDetails, SchemaInfo, SearchResult, SubgraphResult } from '../../server/contract';
+import { getJson, postJson } from '../support/api';
 import { useSeededApp } from '../support/http';
 
 const seeded = useSeededApp();
@@ -93,4 +93,38 @@ test('paths: all the shortest paths between two banks, with a clear answer when 
   expect(tooShort).toMatchObject({ paths: [], length: null, truncated: false });
   const onlyOffers = (await getJson<PathsResult>(`${seeded.app.url}/api/paths?from=${huaxia.id}&to=${abc.id}&types=OFFERS,OWNS`)).body;
   expect(onlyOffers.paths).toEqual([]);
+});
+
+test('a subgraph by ids: the nodes, the relationships joining them, and the ids that no longer exist', async () => {
+  const [tencent, huaxia, webank, alibaba] = await Promise.all(['Tencent', 'Huaxia Bank', 'WeBank', 'Alibaba'].map(find));
+  const gone = `${tencent!.id.slice(0, tencent!.id.lastIndexOf(':'))}:999999`;
+  const ids = [tencent!.id, huaxia!.id, webank!.id, alibaba!.id, gone];
+  const all = await postJson<SubgraphResult>(`${seeded.app.url}/api/graph/subgraph`, { ids });
+  expect(all.status).toBe(200);
+  expect(all.body.nodes.map((node) => node.properties.id).sort()).toEqual(['alibaba', 'huaxia-bank', 'tencent', 'webank']);
+  expect(all.body.missing).toEqual([gone]);
+  const pairs = all.body.edges.map((edge) => `${edge.type}`).sort();
+  expect(pairs).toEqual(expect.arrayContaining(['PARTNERS_WITH', 'COMPETES_WITH', 'OWNS']));
+  expect(new Set(all.body.edges.map((edge) => edge.id)).size).toBe(all.body.edges.length);
+  for (const edge of all.body.edges) expect([edge.source, edge.target].every((id) => ids.includes(id))).toBe(true);
+  // Focus: only relationships touching Huaxia Bank.
+  const focused = await postJson<SubgraphResult>(`${seeded.app.url}/api/graph/subgraph`, { ids, focus: [huaxia!.id] });
+  expect(focused.body.edges.map((edge) => edge.type)).toEqual(['PARTNERS_WITH']);
+});
+
+test('a bad subgraph request answers 400 and says what was wrong', async () => {
+  const url = `${seeded.app.url}/api/graph/subgraph`;
+  const cases: Array<[unknown, RegExp]> = [
+    [{}, /needs 'ids'/],
+    [{ ids: 'x' }, /must be a JSON list/],
+    [{ ids: ["'}) DETACH DELETE n //"] }, /ids\[0\]' is not a Neo4j elementId/],
+    [{ ids: Array.from({ length: 5001 }, (_, index) => `4:abc:${index}`) }, /at most 5000/],
+    ['{"ids": [', /not valid JSON/],
+  ];
+  for (const [body, message] of cases) {
+    const answer = await postJson<Problem>(url, body);
+    expect(answer.status).toBe(400);
+    expect(answer.type).toContain('application/problem+json');
+    expect(answer.body.detail).toMatch(message);
+  }
 });

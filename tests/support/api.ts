@@ -10,3 +10,8 @@ export async function dropFintechSchema(runStatement: (statement: string) => Pro
   }
   await runStatement('DROP INDEX entity_names IF EXISTS');
 }
+
+export async function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T; type: string }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as T, type: response.headers.get('content-type') ?? '' };
+}
