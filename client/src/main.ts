@@ -1,36 +1,251 @@
-/** Start-up: the canvas with the start view (the most connected entities), and the health line. */
+/**
+ * Start-up and wiring: the canvas, the explorer, and the panels around it (search, toolbar,
+ * inspector, paths, legend, context menu, minimap), keyboard shortcuts, and the view in the URL.
+ */
 import './styles.css';
-import { api } from './api';
-import { createCanvas, showElements, toElements } from './graph';
+import type { NodeSingular, EdgeSingular } from 'cytoscape';
+import { api, onBusy } from './api';
+import { Explorer } from './explorer';
+import { createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS } from './graph';
+import { Inspector } from './inspector';
+import { drawLegend } from './legend';
+import { ContextMenu, expandItems } from './menu';
+import { PathsPanel } from './paths';
+import { attachSearch } from './search';
+import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
+import { byId, h, typingInto } from './ui/dom';
+import { errorToast, toast } from './ui/toast';
 
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The page has no #${id}.`);
-  return element as T;
+const cy = createCanvas(byId('graph'));
+const explorer = new Explorer(cy);
+const inspector = new Inspector(byId('inspector'), {
+  state: () => explorer.state,
+  expand: (id, type, direction) => void explorer.expand(id, type, direction),
+  focusNode: (id) => {
+    explorer.focusNode(id);
+    void inspector.showNode(id);
+  },
+});
+const menu = new ContextMenu();
+const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
+createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
+(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer };
+
+// Loading indicator: a bar while any request is in flight.
+const progress = byId('progress');
+onBusy((count) => {
+  progress.hidden = count === 0;
+  document.body.setAttribute('aria-busy', String(count > 0));
+});
+
+// Search.
+const searchLabel = byId<HTMLSelectElement>('search-label');
+const search = attachSearch({
+  input: byId<HTMLInputElement>('search'),
+  label: () => searchLabel.value,
+  onPick: (hit) => {
+    explorer.addNode(hit.node);
+    void inspector.showNode(hit.node.id);
+  },
+});
+
+// Toolbar.
+const layoutSelect = byId<HTMLSelectElement>('layout');
+for (const name of LAYOUTS) layoutSelect.append(h('option', { value: name }, LAYOUT_LABELS[name]));
+layoutSelect.addEventListener('change', () => void explorer.layout({ name: layoutSelect.value as LayoutName }));
+const buttons = {
+  undo: byId<HTMLButtonElement>('undo'),
+  redo: byId<HTMLButtonElement>('redo'),
+  showHidden: byId<HTMLButtonElement>('show-hidden'),
+};
+buttons.undo.addEventListener('click', () => explorer.undo());
+buttons.redo.addEventListener('click', () => explorer.redo());
+buttons.showHidden.addEventListener('click', () => explorer.change(showAllHidden(explorer.state)));
+byId('relayout').addEventListener('click', () => void explorer.layout());
+byId('fit').addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 }, duration: 200 }));
+byId('zoom-in').addEventListener('click', () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
+byId('zoom-out').addEventListener('click', () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
+byId('start-view').addEventListener('click', () => void loadStartView());
+byId('clear').addEventListener('click', () => explorer.remove(Object.keys(explorer.state.nodes)));
+byId('share').addEventListener('click', () => void share());
+const exportMenu = byId<HTMLDetailsElement>('export');
+const exporting = (run: () => void) => (): void => {
+  exportMenu.open = false;
+  try {
+    run();
+  } catch (error) {
+    errorToast(error, 'Could not export the view');
+  }
+};
+byId('export-png').addEventListener('click', exporting(() => download('fingraph-view.png', exportPng(cy))));
+byId('export-svg').addEventListener('click', exporting(() => download('fingraph-view.svg', exportSvg(cy))));
+byId('export-json').addEventListener('click', exporting(() => download('fingraph-view.json', exportJson(explorer.state))));
+document.addEventListener('pointerdown', (event) => {
+  if (!exportMenu.contains(event.target as Node)) exportMenu.open = false;
+});
+byId('empty-start').addEventListener('click', () => void loadStartView());
+
+// Canvas events: click inspects, double-click expands, right-click opens the menu.
+cy.on('tap', 'node', (event) => void inspector.showNode((event.target as NodeSingular).id()));
+cy.on('tap', 'edge', (event) => void inspector.showEdge((event.target as EdgeSingular).id()));
+cy.on('tap', (event) => {
+  if (event.target === cy) {
+    inspector.clear();
+    explorer.clearHighlight();
+  }
+});
+cy.on('dbltap', 'node', (event) => void explorer.expand((event.target as NodeSingular).id()));
+cy.on('cxttap', 'node', (event) => {
+  const node = event.target as NodeSingular;
+  const original = event.originalEvent as MouseEvent;
+  openNodeMenu(node.id(), original.clientX, original.clientY);
+});
+cy.on('cxttap', 'edge', (event) => {
+  const edge = event.target as EdgeSingular;
+  const original = event.originalEvent as MouseEvent;
+  menu.show(original.clientX, original.clientY, edge.data('type') as string, [
+    [
+      { text: 'Show evidence', run: () => void inspector.showEdge(edge.id()) },
+      { text: 'Remove from canvas', run: () => explorer.remove([], [edge.id()]) },
+    ],
+  ]);
+});
+
+function selectedNodeIds(): string[] {
+  return cy.nodes(':selected').map((node) => node.id());
+}
+
+function openNodeMenu(id: string, x: number, y: number): void {
+  const state = explorer.state;
+  const node = state.nodes[id];
+  if (!node) return;
+  const selection = selectedNodeIds();
+  const targets = selection.includes(id) && selection.length > 1 ? selection : [id];
+  const many = targets.length > 1 ? ` (${targets.length} selected)` : '';
+  const rest = [
+    [
+      { text: 'Collapse', run: () => explorer.collapse(id), testId: 'menu-collapse' },
+      { text: `Hide${many}`, run: () => explorer.hide(targets), testId: 'menu-hide' },
+      { text: node.pinned ? `Unpin${many}` : `Pin${many}`, run: () => explorer.pin(targets, !node.pinned), testId: 'menu-pin' },
+      { text: `Remove${many}`, run: () => explorer.remove(targets), testId: 'menu-remove' },
+    ],
+    [
+      { text: 'Inspect', run: () => void inspector.showNode(id) },
+      { text: 'Path from here', run: () => paths.set(node.data, undefined), testId: 'menu-path-from' },
+      { text: 'Path to here', run: () => paths.set(undefined, node.data), testId: 'menu-path-to' },
+    ],
+  ];
+  menu.show(x, y, explorer.name(id), [[{ text: 'Loading relationship types…', run: () => undefined, disabled: true }], ...rest]);
+  api.node(id).then(
+    (details) => {
+      if (menu.open) menu.show(x, y, explorer.name(id), [expandItems(details, (type, direction) => void explorer.expand(id, type, direction)), ...rest]);
+    },
+    (error) => errorToast(error, 'Could not read its relationships'),
+  );
+}
+
+// Keyboard.
+document.addEventListener('keydown', (event) => {
+  if (typingInto(event.target) || menu.open) return;
+  const key = event.key.toLowerCase();
+  const control = event.ctrlKey || event.metaKey;
+  const selected = selectedNodeIds();
+  if (control && key === 'z') explorer[event.shiftKey ? 'redo' : 'undo']();
+  else if (control && key === 'y') explorer.redo();
+  else if (control) return;
+  else if (key === '/') search.focus();
+  else if ((key === 'delete' || key === 'backspace') && (selected.length > 0 || cy.edges(':selected').nonempty())) explorer.remove(selected, cy.edges(':selected').map((edge) => edge.id()));
+  else if (key === 'e' && selected.length > 0) selected.forEach((id) => void explorer.expand(id));
+  else if (key === 'c' && selected.length === 1) explorer.collapse(selected[0]!);
+  else if (key === 'h' && selected.length > 0) explorer.hide(selected);
+  else if (key === 'p' && selected.length > 0) explorer.pin(selected, !explorer.state.nodes[selected[0]!]?.pinned);
+  else if (key === 'f') cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 }, duration: 200 });
+  else if (key === 'l') void explorer.layout();
+  else if (key === 'escape') {
+    cy.elements().unselect();
+    explorer.clearHighlight();
+    inspector.clear();
+  } else return;
+  event.preventDefault();
+});
+
+// After every change: toolbar, legend, inspector, empty state, and the URL.
+const legend = byId('legend');
+const empty = byId('empty');
+let urlTimer = 0;
+explorer.onChange((state, history) => {
+  buttons.undo.disabled = history.past.length === 0;
+  buttons.redo.disabled = history.future.length === 0;
+  const hidden = Object.values(state.nodes).filter((node) => node.hidden).length;
+  buttons.showHidden.hidden = hidden === 0;
+  buttons.showHidden.textContent = `Show ${hidden} hidden`;
+  layoutSelect.value = state.layout;
+  empty.hidden = Object.keys(state.nodes).length > 0;
+  byId('counts').textContent = `${Object.keys(state.nodes).length} nodes · ${Object.keys(state.edges).length} relationships`;
+  drawLegend(legend, state, {
+    toggleLabel: (label) => explorer.change(toggleLabel(explorer.state, label)),
+    toggleType: (type) => explorer.change(toggleType(explorer.state, type)),
+    setYears: (years, keepUndated) => explorer.change(setYears(explorer.state, years, keepUndated)),
+    clearFilters: () => explorer.change(clearFilters(explorer.state)),
+  });
+  inspector.refresh();
+  clearTimeout(urlTimer);
+  urlTimer = window.setTimeout(() => {
+    const hash = Object.keys(state.nodes).length > 0 ? `#view=${explorer.shareText()}` : '';
+    if (location.hash !== hash) window.history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  }, 150);
+});
+
+async function share(): Promise<void> {
+  const url = `${location.origin}${location.pathname}#view=${explorer.shareText()}`;
+  window.history.replaceState(null, "", url);
+  try {
+    await navigator.clipboard.writeText(url);
+    toast('Link to this view copied.');
+  } catch {
+    toast('The browser did not let the page copy: copy the address bar, it holds this view.');
+  }
+}
+
+async function loadStartView(): Promise<void> {
+  try {
+    const view = await api.startView();
+    if (view.nodes.length === 0) {
+      toast('The database is empty. Load the default dataset with `npm run seed`, or import your own.', 'error');
+      return;
+    }
+    await explorer.showView(view);
+  } catch (error) {
+    errorToast(error, 'Could not load the start view');
+  }
+}
+
+async function loadSchema(): Promise<void> {
+  try {
+    const schema = await api.schema();
+    for (const label of schema.labels) searchLabel.append(h('option', { value: label.name }, `${label.name} (${label.count.toLocaleString('en-US')})`));
+  } catch (error) {
+    errorToast(error, 'Could not read the database schema');
+  }
 }
 
 async function start(): Promise<void> {
   const status = byId('status');
-  const message = byId('graph-message');
-  const cy = createCanvas(byId('graph'));
-  (window as unknown as { fingraph: unknown }).fingraph = { cy };
-
-  api.health().then((report) => showHealth(status, report), (error: Error) => showHealth(status, error));
-
-  message.hidden = false;
-  message.textContent = 'Loading the graph…';
-  try {
-    const view = await api.startView();
-    if (view.nodes.length === 0) {
-      message.textContent = 'The database is empty. Load the default dataset with `npm run seed`, or import your own.';
+  const checkHealth = (): void => void api.health().then((report) => showHealth(status, report), (error: Error) => showHealth(status, error));
+  checkHealth();
+  setInterval(checkHealth, 15_000);
+  void loadSchema();
+  const shared = /^#view=(.+)$/.exec(location.hash)?.[1];
+  if (shared) {
+    try {
+      await explorer.openShared(shared);
       return;
+    } catch (error) {
+      errorToast(error, 'Could not open the shared view');
     }
-    showElements(cy, toElements(view));
-    message.hidden = true;
-  } catch (error) {
-    message.textContent = `Could not load the graph: ${(error as Error).message}`;
   }
+  await loadStartView();
 }
 
-void start();
+void start().finally(() => document.body.setAttribute('data-ready', 'true'));

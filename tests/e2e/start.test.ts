@@ -39,7 +39,7 @@ test('the page opens on the graph canvas with the seed graph drawn, the status c
   expect(names).toEqual(expect.arrayContaining(['Tencent Holdings Ltd', 'Huaxia Bank Co Ltd', 'Xiaomi']));
   await page.waitForSelector('#status[data-state="ok"]');
   expect(await page.textContent('#status')).toContain('Neo4j 5.26');
-  expect(await page.isHidden('#graph-message')).toBe(true);
+  expect(await page.isHidden('#empty')).toBe(true);
   const file = await screenshot(page, 'start-view');
   expect(fs.statSync(file).size).toBeGreaterThan(10_000);
   expect(errors).toEqual([]);

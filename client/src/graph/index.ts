@@ -1,4 +1,7 @@
-export { createCanvas, showElements } from './canvas';
+export { createCanvas } from './canvas';
 export { displayName } from './display';
-export { toElements } from './elements';
+export { download, exportJson, exportPng, exportSvg } from './export';
+export { LAYOUT_LABELS, runLayout } from './layouts';
+export { createMinimap } from './minimap';
 export { labelStyle } from './palette';
+export { edgeData, nodeData, render } from './render';

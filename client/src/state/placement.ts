@@ -4,7 +4,7 @@
  */
 import type { Position } from './model';
 
-export const SPACING = 80;
+export const SPACING = 100;
 
 export function placeAround(anchor: Position, count: number, occupied: readonly Position[]): Position[] {
   if (count === 0) return [];
@@ -14,7 +14,7 @@ export function placeAround(anchor: Position, count: number, occupied: readonly 
   for (const position of occupied) taken.add(position);
   const placed: Position[] = [];
   for (let ring = 1; placed.length < count && ring < 200; ring += 1) {
-    const radius = SPACING * 1.4 * ring;
+    const radius = SPACING * 1.5 * ring;
     const slots = Math.max(6, Math.floor((2 * Math.PI * radius) / SPACING));
     // Alternate around the "away" direction: away, away+step, away-step, ...
     for (let index = 0; index < slots && placed.length < count; index += 1) {

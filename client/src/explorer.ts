@@ -1,0 +1,292 @@
+/**
+ * The explorer: holds the history of view states, turns user actions into new states (the pure
+ * functions of state/), has Cytoscape draw each one, and talks to the API. Panels (search,
+ * inspector, paths, legend, menu) call its methods; it tells them when the state changed.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+import type { Direction, GraphNode, GraphView } from '../../server/contract';
+import { api } from './api';
+import { displayName, render, runLayout } from './graph';
+import {
+  addGraph,
+  amend,
+  clearCanvas,
+  collapse,
+  collapseSet,
+  decodeView,
+  emptyView,
+  encodeView,
+  findExpansion,
+  moveNodes,
+  placeAround,
+  record,
+  redo,
+  removeEdges,
+  removeNodes,
+  setHidden,
+  setHighlight,
+  setLayout,
+  setPinned,
+  startHistory,
+  undo,
+  type History,
+  type LayoutName,
+  type Position,
+  type ViewState,
+} from './state';
+import { errorToast, toast } from './ui/toast';
+
+export const PAGE_SIZE = 25;
+/** Beyond this many nodes the canvas is not joined up after an expansion (the API takes 5,000 ids). */
+const JOIN_LIMIT = 5_000;
+
+type Listener = (state: ViewState, history: History) => void;
+
+export class Explorer {
+  private history: History = startHistory(emptyView());
+  private readonly listeners: Listener[] = [];
+  /** Positions of nodes being dragged, written as one step when the drag ends. */
+  private dragged: Record<string, Position> = {};
+  private dragTimer = 0;
+
+  constructor(readonly cy: Core) {
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      this.dragged[node.id()] = { ...node.position() };
+      clearTimeout(this.dragTimer);
+      this.dragTimer = window.setTimeout(() => {
+        const moved = this.dragged;
+        this.dragged = {};
+        this.change(moveNodes(this.state, moved));
+      }, 0);
+    });
+  }
+
+  get state(): ViewState {
+    return this.history.present;
+  }
+
+  get canUndo(): boolean {
+    return this.history.past.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.history.future.length > 0;
+  }
+
+  onChange(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** A new step in the history (or, with `amend`, a follow-up folded into the current one). */
+  change(next: ViewState, how: 'record' | 'amend' = 'record'): void {
+    this.history = how === 'record' ? record(this.history, next) : amend(this.history, next);
+    this.draw();
+  }
+
+  undo(): void {
+    this.history = undo(this.history);
+    this.draw();
+  }
+
+  redo(): void {
+    this.history = redo(this.history);
+    this.draw();
+  }
+
+  private draw(): void {
+    const unplaced = render(this.cy, this.state);
+    if (unplaced.length > 0) this.placeLoose(unplaced);
+    for (const listener of this.listeners) listener(this.state, this.history);
+  }
+
+  /** Nodes that came without a position: around the middle of the view (a fallback; callers place them). */
+  private placeLoose(ids: string[]): void {
+    const extent = this.cy.extent();
+    const positions = placeAround({ x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 }, ids.length, this.occupied());
+    this.history = amend(this.history, moveNodes(this.state, Object.fromEntries(ids.map((id, index) => [id, positions[index]!]))));
+    render(this.cy, this.state);
+  }
+
+  private occupied(): Position[] {
+    return Object.values(this.state.nodes).flatMap((node) => (node.position ? [node.position] : []));
+  }
+
+  private pinnedIds(): Set<string> {
+    return new Set(Object.values(this.state.nodes).filter((node) => node.pinned).map((node) => node.data.id));
+  }
+
+  /** Replaces the canvas with a view (the start view) and lays it out. */
+  async showView(view: GraphView): Promise<void> {
+    this.change(addGraph(clearCanvas(this.state), view, { positions: {} }));
+    await this.layout({ randomize: true, how: 'amend' });
+  }
+
+  /** Runs the state's layout over the visible nodes and writes where they went (a step of its own, or folded into the last). */
+  async layout(options: { randomize?: boolean; how?: 'record' | 'amend'; name?: LayoutName } = {}): Promise<void> {
+    const name = options.name ?? this.state.layout;
+    const base = setLayout(this.state, name);
+    const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected') });
+    this.change(moveNodes(base, positions), options.how ?? 'record');
+  }
+
+  /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
+  addNode(node: GraphNode): void {
+    if (!this.state.nodes[node.id]) {
+      const extent = this.cy.extent();
+      const centre = { x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 };
+      const first = Object.keys(this.state.nodes).length === 0;
+      const [position] = first ? [centre] : placeAround(centre, 1, this.occupied());
+      this.change(addGraph(this.state, { nodes: [node], edges: [] }, { positions: { [node.id]: position! } }));
+      if (first) this.cy.zoom({ level: 1, position: position! });
+      void this.join([node.id]);
+    }
+    this.focusNode(node.id);
+  }
+
+  /** Brings these nodes into view when some are outside it, without zooming in past 1.5. */
+  private reveal(ids: string[]): void {
+    const extent = this.cy.extent();
+    const wanted = new Set(ids);
+    const nodes = this.cy.nodes().filter((node) => wanted.has(node.id()));
+    const outside = nodes.some((node) => {
+      const { x, y } = (node as NodeSingular).position();
+      return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
+    });
+    if (!outside) return;
+    this.cy.stop();
+    this.cy.fit(nodes, 50);
+    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, position: (nodes.first() as NodeSingular).position() });
+  }
+
+  focusNode(id: string): void {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return;
+    this.cy.elements().unselect();
+    element.select();
+    this.cy.animate({ center: { eles: element }, duration: 200 });
+  }
+
+  /**
+   * Expands a node: the next page of its neighbours (of one type and direction, or all), placed
+   * around it; nodes already on the canvas stay where they are. Then the new nodes are joined to
+   * the rest of the canvas by the relationships between them. Resolves with how many were added.
+   */
+  async expand(id: string, type: string | null = null, direction: Direction | 'both' = 'both'): Promise<number> {
+    const anchor = this.cy.getElementById(id);
+    if (anchor.empty()) return 0;
+    const previous = findExpansion(this.state, id, type, direction);
+    // A finished expansion asked again starts over: it brings back what was removed since.
+    const cursor = previous?.cursor ?? null;
+    const loaded = cursor ? previous!.loaded : 0;
+    anchor.addClass('loading');
+    try {
+      const page = await api.neighbors(id, { type, direction, cursor, limit: PAGE_SIZE });
+      if (!this.state.nodes[id]) return 0;
+      const fresh = page.nodes.filter((node) => !this.state.nodes[node.id]);
+      const at = this.state.nodes[id]!.position ?? anchor.position();
+      const spots = placeAround(at, fresh.length, this.occupied());
+      const positions = Object.fromEntries(fresh.map((node, index) => [node.id, spots[index]!]));
+      this.change(addGraph(this.state, page, { positions, expansion: { anchor: id, type, direction, total: page.total, loaded: loaded + page.edges.length, cursor: page.cursor } }));
+      if (page.total === 0) toast(`${this.name(id)} has no ${type ? `${type} ` : ''}relationships${direction === 'both' ? '' : direction === 'out' ? ' going out' : ' coming in'}.`);
+      else if (fresh.length === 0 && page.cursor === null) toast(`All neighbours of ${this.name(id)} are already on the canvas.`);
+      this.reveal([id, ...fresh.map((node) => node.id)]);
+      await this.join(fresh.map((node) => node.id));
+      return fresh.length;
+    } catch (error) {
+      errorToast(error, `Could not expand ${this.name(id)}`);
+      return 0;
+    } finally {
+      this.cy.getElementById(id).removeClass('loading');
+    }
+  }
+
+  /** Adds the relationships between `ids` and the rest of the canvas, folded into the current step. */
+  private async join(ids: string[]): Promise<void> {
+    const all = Object.keys(this.state.nodes);
+    if (ids.length === 0 || all.length > JOIN_LIMIT) return;
+    const expected = this.state;
+    try {
+      const joined = await api.subgraph({ ids: all, focus: ids });
+      if (this.state !== expected) return;
+      this.change(addGraph(this.state, { nodes: [], edges: joined.edges }), 'amend');
+    } catch (error) {
+      errorToast(error, 'Could not read the relationships between the new nodes and the canvas');
+    }
+  }
+
+  collapse(id: string): void {
+    const removed = collapseSet(this.state, id);
+    if (removed.size === 0 && !this.state.expansions.some((expansion) => expansion.anchor === id)) {
+      toast(`${this.name(id)} has nothing to collapse: it was not expanded, or what it added is anchored elsewhere.`);
+      return;
+    }
+    this.change(collapse(this.state, id));
+  }
+
+  remove(ids: string[], edgeIds: string[] = []): void {
+    this.change(removeEdges(removeNodes(this.state, ids), edgeIds));
+  }
+
+  hide(ids: string[]): void {
+    this.change(setHidden(this.state, ids, true));
+  }
+
+  pin(ids: string[], pinned: boolean): void {
+    this.change(setPinned(this.state, ids, pinned));
+  }
+
+  /** Shortest paths: added to the canvas (new nodes placed between the ends) and highlighted. */
+  async findPaths(from: GraphNode, to: GraphNode, maxHops: number): Promise<string> {
+    const result = await api.paths(from.id, to.id, { maxHops });
+    const names = `${displayName(from)} and ${displayName(to)}`;
+    if (result.length === null) return `No path between ${names} within ${maxHops} hops. Try more hops.`;
+    const view: GraphView = { nodes: result.paths.flatMap((path) => path.nodes), edges: result.paths.flatMap((path) => path.edges) };
+    const unique = new Map(view.nodes.map((node) => [node.id, node]));
+    const fresh = [...unique.values()].filter((node) => !this.state.nodes[node.id]);
+    const anchor = this.state.nodes[from.id]?.position ?? this.state.nodes[to.id]?.position ?? { x: 0, y: 0 };
+    const spots = placeAround(anchor, fresh.length, this.occupied());
+    let next = addGraph(this.state, view, { positions: Object.fromEntries(fresh.map((node, index) => [node.id, spots[index]!])) });
+    next = setHighlight(next, { nodes: [...unique.keys()], edges: [...new Set(view.edges.map((edge) => edge.id))] });
+    this.change(next);
+    this.cy.animate({ fit: { eles: this.cy.elements('.highlighted'), padding: 60 }, duration: 250 });
+    const count = result.paths.length;
+    return `${count}${result.truncated ? '+' : ''} shortest path${count === 1 ? '' : 's'} of ${result.length} hop${result.length === 1 ? '' : 's'} between ${names}.`;
+  }
+
+  clearHighlight(): void {
+    if (this.state.highlight) this.change(setHighlight(this.state, null));
+  }
+
+  /** The view for the URL (without highlight or expansions). */
+  shareText(): string {
+    const nodes = Object.values(this.state.nodes);
+    return encodeView({
+      ids: nodes.map((node) => node.data.id),
+      positions: Object.fromEntries(nodes.flatMap((node) => (node.position ? [[node.data.id, node.position]] : []))),
+      pinned: nodes.filter((node) => node.pinned).map((node) => node.data.id),
+      hidden: nodes.filter((node) => node.hidden).map((node) => node.data.id),
+      filters: this.state.filters,
+      layout: this.state.layout,
+    });
+  }
+
+  /** Reopens a shared view: its nodes as they are in the database now, where they were, with its filters and layout. */
+  async openShared(text: string): Promise<void> {
+    const shared = decodeView(text);
+    const result = shared.ids.length > 0 ? await api.subgraph({ ids: shared.ids }) : { nodes: [], edges: [], missing: [], truncated: false };
+    let next = addGraph(emptyView(), result, { positions: shared.positions });
+    next = setHidden(setPinned(next, shared.pinned, true), shared.hidden, true);
+    next = { ...setLayout(next, shared.layout), filters: shared.filters };
+    this.history = startHistory(next);
+    this.draw();
+    if (result.missing.length > 0) toast(`${result.missing.length} node${result.missing.length === 1 ? '' : 's'} of this view no longer exist${result.missing.length === 1 ? 's' : ''} in the database.`, 'error');
+    if (Object.keys(shared.positions).length < result.nodes.length) await this.layout({ how: 'amend' });
+    else this.cy.fit(undefined, 40);
+  }
+
+  name(id: string): string {
+    const node = this.state.nodes[id];
+    return node ? displayName(node.data) : 'the node';
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Layouts: fcose (force-directed, incremental: it starts from where nodes are) by default, and
+ * concentric, breadth-first and grid. Pinned nodes keep their place. Resolves with every node's
+ * new position, which the caller writes into the state.
+ */
+import type { Core, LayoutOptions, NodeCollection, NodeSingular } from 'cytoscape';
+import type { LayoutName, Position } from '../state';
+
+export const LAYOUT_LABELS: Record<LayoutName, string> = {
+  fcose: 'Force (fcose)',
+  concentric: 'Concentric',
+  breadthfirst: 'Breadth-first',
+  grid: 'Grid',
+};
+
+export interface LayoutRun {
+  /** Only these nodes move (all visible nodes when omitted). */
+  nodes?: NodeCollection;
+  /** Start from random positions rather than the current ones (fcose). */
+  randomize?: boolean;
+  fit?: boolean;
+  pinned?: ReadonlySet<string>;
+  /** Roots for breadth-first (the selection, say). */
+  roots?: NodeCollection;
+}
+
+function options(cy: Core, name: LayoutName, run: LayoutRun, nodes: NodeCollection): LayoutOptions {
+  const common = { animate: false, fit: run.fit ?? true, padding: 40, nodeDimensionsIncludeLabels: true };
+  switch (name) {
+    case 'fcose': {
+      const fixed = nodes.filter((node) => run.pinned?.has(node.id()) ?? false).map((node) => ({ nodeId: node.id(), position: { ...(node as NodeSingular).position() } }));
+      return {
+        name: 'fcose',
+        ...common,
+        quality: nodes.length > 1500 ? 'draft' : 'default',
+        randomize: run.randomize ?? false,
+        packComponents: true,
+        nodeRepulsion: () => 6500,
+        idealEdgeLength: () => 90,
+        nodeSeparation: 80,
+        numIter: nodes.length > 1500 ? 1000 : 2500,
+        fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+      } as unknown as LayoutOptions;
+    }
+    case 'concentric':
+      return { name: 'concentric', ...common, minNodeSpacing: 30, concentric: (node: { degree(includeLoops: boolean): number }) => node.degree(false), levelWidth: () => 2 } as unknown as LayoutOptions;
+    case 'breadthfirst': {
+      const roots = run.roots && run.roots.nonempty() ? run.roots : nodes.max((node) => node.degree(false)).ele;
+      return { name: 'breadthfirst', ...common, directed: false, spacingFactor: 1.1, roots } as unknown as LayoutOptions;
+    }
+    case 'grid':
+      return { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 20 } as LayoutOptions;
+  }
+  void cy;
+}
+
+export function runLayout(cy: Core, name: LayoutName, run: LayoutRun = {}): Promise<Record<string, Position>> {
+  const nodes = run.nodes ?? cy.nodes(':visible');
+  const pinnedBefore = new Map<string, Position>();
+  cy.nodes().forEach((node) => {
+    if (run.pinned?.has(node.id())) pinnedBefore.set(node.id(), { ...node.position() });
+  });
+  if (nodes.empty()) return Promise.resolve({});
+  return new Promise((resolve) => {
+    const layout = nodes.union(nodes.connectedEdges()).layout(options(cy, name, run, nodes));
+    layout.one('layoutstop', () => {
+      for (const [id, position] of pinnedBefore) cy.getElementById(id).position(position);
+      const positions: Record<string, Position> = {};
+      nodes.forEach((node) => {
+        positions[node.id()] = { ...node.position() };
+      });
+      resolve(positions);
+    });
+    layout.run();
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The inspector: a node's labels, properties and relationship counts (each group expandable, with
+ * "next 25 of 340" paging), or a relationship's type, ends, properties and evidence (the quote and
+ * the article it comes from). Everything from the database goes in as text.
+ */
+import type { GraphEdge, NodeDetails, RelationshipDetails } from '../../../server/contract';
+import { api } from '../api';
+import { displayName, labelStyle } from '../graph';
+import type { Direction } from '../../../server/contract';
+import { findExpansion, type ViewState } from '../state';
+import { fill, h } from '../ui/dom';
+import { groupText, valueText } from './format';
+
+export interface InspectorActions {
+  state(): ViewState;
+  expand(id: string, type: string | null, direction: Direction | 'both'): void;
+  focusNode(id: string): void;
+}
+
+/** Evidence properties shown as evidence, not as raw properties. */
+const EVIDENCE_KEYS = new Set(['quotes', 'sourceIds']);
+
+export class Inspector {
+  private current: { kind: 'node' | 'edge'; id: string } | null = null;
+  private details: NodeDetails | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly actions: InspectorActions,
+  ) {
+    this.clear();
+  }
+
+  clear(): void {
+    this.current = null;
+    fill(this.root, h('p', { class: 'muted' }, 'Click a node or a relationship to see its details. Double-click a node to expand it; right-click for more.'));
+  }
+
+  /** Shows a node at once from what the canvas has, then its relationship counts from the API. */
+  async showNode(id: string): Promise<void> {
+    const node = this.actions.state().nodes[id];
+    if (!node) return this.clear();
+    this.current = { kind: 'node', id };
+    this.details = null;
+    this.drawNode(id);
+    try {
+      const details = await api.node(id);
+      if (this.current?.id !== id) return;
+      this.details = details;
+      this.drawNode(id);
+    } catch (error) {
+      if (this.current?.id === id) this.root.append(h('p', { class: 'error' }, `Could not read its relationships: ${(error as Error).message}`));
+    }
+  }
+
+  /** Redraws what is shown (after an expansion changed the paging, say). */
+  refresh(): void {
+    if (this.current?.kind === 'node') this.drawNode(this.current.id);
+    else if (this.current?.kind === 'edge' && !this.actions.state().edges[this.current.id]) this.clear();
+  }
+
+  private drawNode(id: string): void {
+    const state = this.actions.state();
+    const node = state.nodes[id];
+    if (!node) return this.clear();
+    const data = node.data;
+    const groups = this.details?.degrees ?? null;
+    fill(
+      this.root,
+      h('h2', { class: 'inspector-title', 'data-testid': 'inspector-title' }, displayName(data)),
+      h('div', { class: 'chips' }, ...data.labels.map((label) => h('span', { class: 'chip', style: `--chip: ${labelStyle(label).color}` }, label))),
+      node.pinned ? h('p', { class: 'muted' }, 'Pinned: layouts leave it where it is.') : null,
+      h('h3', {}, 'Relationships'),
+      groups === null
+        ? h('p', { class: 'muted' }, 'Counting…')
+        : groups.length === 0
+          ? h('p', { class: 'muted' }, 'None.')
+          : h(
+              'ul',
+              { class: 'groups', 'data-testid': 'relationship-groups' },
+              h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => this.actions.expand(id, null, 'both') }, `Expand all (${this.details?.degree ?? 0})`), this.pagingNote(state, id, null, 'both')),
+              ...groups.map((group) =>
+                h(
+                  'li',
+                  {},
+                  h('button', { type: 'button', class: 'link', onclick: () => this.actions.expand(id, group.type, group.direction), 'data-group': `${group.type}:${group.direction}` }, `${groupText(group.type, group.direction)} (${group.count})`),
+                  this.pagingNote(state, id, group.type, group.direction),
+                ),
+              ),
+            ),
+      h('h3', {}, 'Properties'),
+      propertyTable(data.properties),
+      h('p', { class: 'muted small' }, `id ${data.id}`),
+    );
+  }
+
+  private pagingNote(state: ViewState, id: string, type: string | null, direction: Direction | 'both'): HTMLElement | null {
+    const expansion = findExpansion(state, id, type, direction);
+    if (!expansion) return null;
+    const left = Math.max(0, expansion.total - expansion.loaded);
+    if (!expansion.cursor || left === 0) return h('span', { class: 'muted small' }, ` · all ${expansion.total} loaded`);
+    return h('button', { type: 'button', class: 'more', onclick: () => this.actions.expand(id, type, direction), 'data-testid': 'more' }, `${Math.min(25, left)} more of ${expansion.total}`);
+  }
+
+  async showEdge(id: string): Promise<void> {
+    const edge = this.actions.state().edges[id];
+    if (!edge) return this.clear();
+    this.current = { kind: 'edge', id };
+    this.drawEdge(edge, null);
+    try {
+      const details = await api.relationship(id);
+      if (this.current?.id === id) this.drawEdge(edge, details);
+    } catch (error) {
+      if (this.current?.id === id) this.root.append(h('p', { class: 'error' }, `Could not read its evidence: ${(error as Error).message}`));
+    }
+  }
+
+  private drawEdge(edge: GraphEdge, details: RelationshipDetails | null): void {
+    const state = this.actions.state();
+    const end = (nodeId: string): HTMLElement => {
+      const node = state.nodes[nodeId];
+      return h('button', { type: 'button', class: 'link', onclick: () => this.actions.focusNode(nodeId) }, node ? displayName(node.data) : nodeId);
+    };
+    const properties = Object.fromEntries(Object.entries(edge.properties).filter(([key]) => !EVIDENCE_KEYS.has(key)));
+    fill(
+      this.root,
+      h('h2', { class: 'inspector-title', 'data-testid': 'inspector-title' }, edge.type),
+      h('p', { class: 'edge-ends' }, end(edge.source), ` —${edge.type}→ `, end(edge.target)),
+      h('h3', {}, 'Evidence'),
+      details === null
+        ? h('p', { class: 'muted' }, 'Loading the evidence…')
+        : details.evidence.length === 0
+          ? h('p', { class: 'muted' }, 'This relationship cites no source.')
+          : h(
+              'div',
+              { 'data-testid': 'evidence' },
+              ...details.evidence.map((evidence) =>
+                h(
+                  'figure',
+                  { class: 'evidence' },
+                  h('blockquote', { class: 'quote' }, evidence.quote),
+                  h(
+                    'figcaption',
+                    {},
+                    evidence.source.name ?? evidence.source.id,
+                    evidence.source.publisher ? ` · ${evidence.source.publisher}` : '',
+                    evidence.source.timeFrame ? ` · ${evidence.source.timeFrame}` : '',
+                  ),
+                ),
+              ),
+            ),
+      h('h3', {}, 'Properties'),
+      propertyTable(properties),
+      h('p', { class: 'muted small' }, `id ${edge.id}`),
+    );
+  }
+}
+
+function propertyTable(properties: Record<string, import('../../../server/contract').PlainValue>): HTMLElement {
+  const entries = Object.entries(properties).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return h('p', { class: 'muted' }, 'None.');
+  return h('dl', { class: 'properties' }, ...entries.flatMap(([key, value]) => [h('dt', {}, key), h('dd', {}, valueText(value))]));
+}

@@ -1,0 +1,99 @@
+/**
+ * The legend, which is also the filter: each label (its colour and shape) and relationship type on
+ * the canvas with its count and a checkbox; a year range where relationships carry dates.
+ */
+import { labelStyle } from '../graph';
+import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
+import { fill, h } from '../ui/dom';
+
+export interface LegendActions {
+  toggleLabel(label: string): void;
+  toggleType(type: string): void;
+  setYears(years: YearRange | null, keepUndated: boolean): void;
+  clearFilters(): void;
+}
+
+/** Whether the user folded the legend away (kept across redraws). */
+let folded = false;
+
+export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendActions): void {
+  const redraw = (): void => drawLegend(root, state, actions);
+  const { labels, types } = canvasCounts(state);
+  if (labels.size === 0) {
+    root.hidden = true;
+    return;
+  }
+  root.hidden = false;
+  const hiddenLabels = new Set(state.filters.hiddenLabels);
+  const hiddenTypes = new Set(state.filters.hiddenTypes);
+  const span = yearSpan(state);
+  const years = state.filters.years;
+  const filtered = hiddenLabels.size > 0 || hiddenTypes.size > 0 || years !== null;
+  const yearInput = (which: 'from' | 'to'): HTMLInputElement =>
+    h('input', {
+      type: 'number',
+      class: 'year',
+      'aria-label': which === 'from' ? 'From year' : 'To year',
+      value: years?.[which] ?? span?.[which] ?? '',
+      min: 1000,
+      max: 2999,
+      onchange: () => readYears(),
+    });
+  const fromInput = yearInput('from');
+  const toInput = yearInput('to');
+  const undated = h('input', { type: 'checkbox', checked: state.filters.keepUndated, onchange: () => readYears() });
+  const readYears = (): void => {
+    const from = Number(fromInput.value);
+    const to = Number(toInput.value);
+    if (!fromInput.value || !toInput.value || !Number.isInteger(from) || !Number.isInteger(to)) return;
+    actions.setYears({ from, to }, undated.checked);
+  };
+  fill(
+    root,
+    h(
+      'div',
+      { class: 'legend-head' },
+      h('button', { type: 'button', class: 'link legend-fold', 'aria-expanded': String(!folded), onclick: () => { folded = !folded; redraw(); } }, folded ? '▸ Legend and filters' : '▾ Legend'),
+      filtered ? h('button', { type: 'button', class: 'link', onclick: actions.clearFilters }, 'Show all') : null,
+    ),
+    folded ? null : h('div', { class: 'legend-body' },
+    h(
+      'ul',
+      { class: 'legend-list', 'aria-label': 'Labels' },
+      ...[...labels].map(([label, count]) => {
+        const style = labelStyle(label);
+        return h(
+          'li',
+          {},
+          h(
+            'label',
+            {},
+            h('input', { type: 'checkbox', checked: !hiddenLabels.has(label), onchange: () => actions.toggleLabel(label), 'data-testid': `legend-label-${label}` }),
+            h('span', { class: `swatch shape-${style.shape}`, style: `--swatch: ${style.color}` }),
+            `${label} (${count})`,
+          ),
+        );
+      }),
+    ),
+    h(
+      'ul',
+      { class: 'legend-list', 'aria-label': 'Relationship types' },
+      ...[...types].map(([type, count]) =>
+        h('li', {}, h('label', {}, h('input', { type: 'checkbox', checked: !hiddenTypes.has(type), onchange: () => actions.toggleType(type), 'data-testid': `legend-type-${type}` }), h('span', { class: 'edge-swatch' }), `${type} (${count})`)),
+      ),
+    ),
+    span
+      ? h(
+          'div',
+          { class: 'legend-years' },
+          h('span', {}, 'Dated '),
+          fromInput,
+          '–',
+          toInput,
+          h('label', { class: 'small' }, undated, ' keep undated'),
+          years ? h('button', { type: 'button', class: 'link', onclick: () => actions.setYears(null, true) }, 'any date') : null,
+        )
+      : null,
+    ),
+  );
+}

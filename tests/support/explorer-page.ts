@@ -1,0 +1,113 @@
+/**
+ * Driving the explorer page as a user does: real mouse clicks on nodes and edges (at the place
+ * Cytoscape draws them), the search box, the context menu. Reads what is drawn from
+ * `window.fingraph.cy`.
+ */
+import type { Page } from 'playwright-core';
+
+interface CyLike {
+  nodes(selector?: string): { map<T>(f: (n: CyNode) => T): T[]; length: number };
+  edges(selector?: string): { map<T>(f: (e: CyEdge) => T): T[]; length: number };
+  getElementById(id: string): CyNode & CyEdge & { empty(): boolean };
+  container(): HTMLElement;
+}
+interface CyNode {
+  id(): string;
+  data(key: string): string;
+  position(): { x: number; y: number };
+  renderedPosition(): { x: number; y: number };
+  visible(): boolean;
+  hasClass(name: string): boolean;
+}
+interface CyEdge {
+  id(): string;
+  data(key: string): string;
+  renderedMidpoint(): { x: number; y: number };
+  visible(): boolean;
+}
+declare global {
+  interface Window {
+    fingraph: { cy: CyLike };
+  }
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+}
+
+export interface DrawnNode {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  visible: boolean;
+}
+
+export async function drawnNodes(page: Page): Promise<DrawnNode[]> {
+  return page.evaluate(() => window.fingraph.cy.nodes().map((node) => ({ id: node.id(), name: node.data('name'), ...node.position(), visible: node.visible() })));
+}
+
+export async function drawnEdges(page: Page): Promise<Array<{ id: string; type: string; source: string; target: string; visible: boolean }>> {
+  return page.evaluate(() =>
+    window.fingraph.cy.edges().map((edge) => ({ id: edge.id(), type: edge.data('type'), source: edge.data('source'), target: edge.data('target'), visible: edge.visible() })),
+  );
+}
+
+export async function names(page: Page): Promise<string[]> {
+  return (await drawnNodes(page)).map((node) => node.name).sort();
+}
+
+export async function nodeId(page: Page, name: string): Promise<string> {
+  const node = (await drawnNodes(page)).find((each) => each.name === name);
+  if (!node) throw new Error(`${name} is not on the canvas`);
+  return node.id;
+}
+
+/** Where an element is drawn, in page coordinates. */
+async function screenPoint(page: Page, id: string, kind: 'node' | 'edge'): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ id, kind }) => {
+      const cy = window.fingraph.cy;
+      const element = cy.getElementById(id);
+      const rect = cy.container().getBoundingClientRect();
+      const at = kind === 'node' ? element.renderedPosition() : element.renderedMidpoint();
+      return { x: rect.left + at.x, y: rect.top + at.y };
+    },
+    { id, kind },
+  );
+}
+
+export async function clickNode(page: Page, name: string, options: { button?: 'left' | 'right'; double?: boolean } = {}): Promise<void> {
+  const point = await screenPoint(page, await nodeId(page, name), 'node');
+  if (options.double) await page.mouse.dblclick(point.x, point.y);
+  else await page.mouse.click(point.x, point.y, { button: options.button ?? 'left' });
+}
+
+export async function clickEdge(page: Page, id: string): Promise<void> {
+  const point = await screenPoint(page, id, 'edge');
+  await page.mouse.click(point.x, point.y);
+}
+
+export async function waitForNodeCount(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((count) => window.fingraph.cy.nodes().length === count, count, { timeout: 15_000 });
+}
+
+export async function waitForNode(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((name) => window.fingraph.cy.nodes().map((node) => node.data('name')).includes(name), name, { timeout: 15_000 });
+}
+
+/** Searches in the main search box and picks the hit whose name is `name`. */
+export async function searchAndPick(page: Page, query: string, name: string): Promise<void> {
+  await page.fill('#search', query);
+  const hit = page.locator('.search-hit', { hasText: name }).first();
+  await hit.waitFor();
+  await hit.dispatchEvent('mousedown');
+  await waitForNode(page, name);
+}
+
+/** An empty canvas (the start view taken away), ready for a story that starts from a search. */
+export async function emptyCanvas(page: Page): Promise<void> {
+  await waitReady(page);
+  await page.click('#clear');
+  await waitForNodeCount(page, 0);
+}
