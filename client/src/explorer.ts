@@ -36,7 +36,8 @@ import {
 } from './state';
 import { errorToast, toast } from './ui/toast';
 
-export const PAGE_SIZE = 25;
+export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
+const PAGE_SIZE_KEY = 'fingraph.pageSize';
 /** Beyond this many nodes the canvas is not joined up after an expansion (the API takes 5,000 ids). */
 const JOIN_LIMIT = 5_000;
 
@@ -48,6 +49,8 @@ export class Explorer {
   /** Positions of nodes being dragged, written as one step when the drag ends. */
   private dragged: Record<string, Position> = {};
   private dragTimer = 0;
+  /** How many neighbours one expansion brings (a preference of this browser). */
+  pageSize: number = readPageSize();
 
   constructor(readonly cy: Core) {
     cy.on('dragfree', 'node', (event) => {
@@ -181,7 +184,7 @@ export class Explorer {
     const loaded = cursor ? previous!.loaded : 0;
     anchor.addClass('loading');
     try {
-      const page = await api.neighbors(id, { type, direction, cursor, limit: PAGE_SIZE });
+      const page = await api.neighbors(id, { type, direction, cursor, limit: this.pageSize });
       if (!this.state.nodes[id]) return 0;
       const fresh = page.nodes.filter((node) => !this.state.nodes[node.id]);
       const at = this.state.nodes[id]!.position ?? anchor.position();
@@ -285,8 +288,26 @@ export class Explorer {
     else this.cy.fit(undefined, 40);
   }
 
+  setPageSize(size: number): void {
+    this.pageSize = size;
+    try {
+      localStorage.setItem(PAGE_SIZE_KEY, String(size));
+    } catch {
+      // Storage may be off (private windows); the choice then lasts for this page only.
+    }
+  }
+
   name(id: string): string {
     const node = this.state.nodes[id];
     return node ? displayName(node.data) : 'the node';
+  }
+}
+
+function readPageSize(): number {
+  try {
+    const stored = Number(localStorage.getItem(PAGE_SIZE_KEY));
+    return (PAGE_SIZES as readonly number[]).includes(stored) ? stored : PAGE_SIZES[0];
+  } catch {
+    return PAGE_SIZES[0];
   }
 }

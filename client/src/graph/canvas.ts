@@ -6,7 +6,8 @@ import svg from 'cytoscape-svg';
 cytoscape.use(fcose);
 cytoscape.use(svg);
 
-export function createCanvas(container: HTMLElement): Core {
+/** `textureOnViewport: false` gives stock Cytoscape (the canvas bench compares both). */
+export function createCanvas(container: HTMLElement, { textureOnViewport = true } = {}): Core {
   return cytoscape({
     container,
     wheelSensitivity: 0.3,
@@ -14,7 +15,7 @@ export function createCanvas(container: HTMLElement): Core {
     maxZoom: 4,
     // While the view is dragged or zoomed, Cytoscape moves a snapshot instead of redrawing every
     // element: what keeps 5,000-node views smooth under software rendering.
-    textureOnViewport: true,
+    textureOnViewport,
     motionBlur: false,
     boxSelectionEnabled: true,
     selectionType: 'additive',

@@ -15,6 +15,7 @@ export interface InspectorActions {
   state(): ViewState;
   expand(id: string, type: string | null, direction: Direction | 'both'): void;
   focusNode(id: string): void;
+  pageSize(): number;
 }
 
 /** Evidence properties shown as evidence, not as raw properties. */
@@ -99,7 +100,7 @@ export class Inspector {
     if (!expansion) return null;
     const left = Math.max(0, expansion.total - expansion.loaded);
     if (!expansion.cursor || left === 0) return h('span', { class: 'muted small' }, ` · all ${expansion.total} loaded`);
-    return h('button', { type: 'button', class: 'more', onclick: () => this.actions.expand(id, type, direction), 'data-testid': 'more' }, `${Math.min(25, left)} more of ${expansion.total}`);
+    return h('button', { type: 'button', class: 'more', onclick: () => this.actions.expand(id, type, direction), 'data-testid': 'more' }, `${Math.min(this.actions.pageSize(), left)} more of ${expansion.total}`);
   }
 
   async showEdge(id: string): Promise<void> {

@@ -1,0 +1,120 @@
+/**
+ * The canvas bench page: the same generated graph drawn by Fingraph's Cytoscape canvas (its own
+ * style and settings) or by vis-network (what neovis.js uses), and a frame recorder. The bench
+ * (ui.bench.ts) drives the mouse; this page only draws and counts frames.
+ */
+import { DataSet, Network } from 'vis-network/standalone';
+import { createCanvas } from '../../../client/src/graph/canvas';
+import { labelStyle } from '../../../client/src/graph/palette';
+
+const LABELS = ['Company', 'Bank', 'Product', 'Regulator', 'Person'];
+
+interface Graph {
+  nodes: Array<{ id: string; name: string; label: string; x: number; y: number }>;
+  edges: Array<{ id: string; source: string; target: string; type: string }>;
+}
+
+/** A deterministic graph: n nodes spread over a square, 2n relationships mostly between near nodes. */
+function generate(n: number): Graph {
+  let seed = 42;
+  const random = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const side = Math.sqrt(n) * 90;
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, name: `Entity ${i}`, label: LABELS[i % LABELS.length]!, x: random() * side, y: random() * side }));
+  const edges: Graph['edges'] = [];
+  for (let i = 0; i < 2 * n; i += 1) {
+    const a = Math.floor(random() * n);
+    const b = Math.min(n - 1, Math.max(0, a + Math.floor((random() - 0.5) * 40)));
+    if (a !== b) edges.push({ id: `e${i}`, source: `n${a}`, target: `n${b}`, type: 'PARTNERS_WITH' });
+  }
+  return { nodes, edges };
+}
+
+function nextFrame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+async function mountCytoscape(graph: Graph, textureOnViewport: boolean, zoom: number | null): Promise<void> {
+  const cy = createCanvas(document.getElementById('stage')!, { textureOnViewport });
+  cy.add([
+    ...graph.nodes.map((node) => {
+      const style = labelStyle(node.label);
+      return { group: 'nodes' as const, data: { id: node.id, name: node.name, label: node.label, color: style.color, shape: style.shape }, position: { x: node.x, y: node.y } };
+    }),
+    ...graph.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge } })),
+  ]);
+  cy.autoungrabify(true);
+  cy.on('render', () => {
+    if (recording) draws.push(performance.now());
+  });
+  cy.fit(undefined, 40);
+  if (zoom !== null) cy.zoom({ level: zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  viewAt = () => ({ ...cy.pan() });
+}
+
+async function mountVis(graph: Graph, zoom: number | null): Promise<void> {
+  const nodes = new DataSet(graph.nodes.map((node) => ({ id: node.id, label: node.name, x: node.x, y: node.y, color: labelStyle(node.label).color, shape: 'dot', size: 14 })));
+  const edges = new DataSet(graph.edges.map((edge) => ({ id: edge.id, from: edge.source, to: edge.target, label: edge.type, arrows: 'to' })));
+  const network = new Network(document.getElementById('stage')!, { nodes, edges }, { physics: false, edges: { smooth: false, font: { size: 8 } }, nodes: { font: { size: 11 } }, interaction: { dragView: true, dragNodes: false, zoomView: true } });
+  network.on('afterDrawing', () => {
+    if (recording) draws.push(performance.now());
+  });
+  await new Promise<void>((resolve) => {
+    network.once('afterDrawing', () => resolve());
+    network.fit({ animation: false });
+  });
+  if (zoom !== null) network.moveTo({ scale: zoom, animation: false });
+  emptySpot = () => {
+    for (let y = 12; y < 400; y += 7) for (let x = 12; x < 400; x += 7) if (network.getNodeAt({ x, y }) === undefined && network.getEdgeAt({ x, y }) === undefined) return { x, y };
+    return { x: 12, y: 12 };
+  };
+  viewAt = () => {
+    const position = network.getViewPosition();
+    const scale = network.getScale();
+    return { x: -position.x * scale, y: -position.y * scale };
+  };
+}
+
+/** A point of the stage (DOM pixels) with no node under it, where a drag moves the view. */
+let emptySpot: () => { x: number; y: number } = () => ({ x: 12, y: 12 });
+/** Where the view is (pan offset), to check that a drag moved it. */
+let viewAt: () => { x: number; y: number } = () => ({ x: 0, y: 0 });
+
+let frames: number[] = [];
+/** When the canvas was drawn (Cytoscape's render event, vis-network's afterDrawing). */
+let draws: number[] = [];
+let recording = false;
+
+async function record(): Promise<void> {
+  while (recording) frames.push(await nextFrame());
+}
+
+const bench = {
+  /** Draws n nodes; `zoom` null fits the whole graph, a number zooms to it around the centre. */
+  async mount(kind: 'cytoscape' | 'cytoscape-stock' | 'vis', n: number, zoom: number | null): Promise<void> {
+    const graph = generate(n);
+    if (kind === 'vis') await mountVis(graph, zoom);
+    else await mountCytoscape(graph, kind === 'cytoscape', zoom);
+    for (let i = 0; i < 10; i += 1) await nextFrame();
+  },
+  emptySpot(): { x: number; y: number } {
+    return emptySpot();
+  },
+  viewAt(): { x: number; y: number } {
+    return viewAt();
+  },
+  startFrames(): void {
+    frames = [];
+    draws = [];
+    recording = true;
+    void record();
+  },
+  /** The gaps between browser frames, and between drawings of the graph, since startFrames. */
+  stopFrames(): { frames: number[]; draws: number[] } {
+    recording = false;
+    const gaps = (times: number[]): number[] => times.slice(1).map((time, index) => time - times[index]!);
+    return { frames: gaps(frames), draws: gaps(draws) };
+  },
+};
+
+(window as unknown as { bench: typeof bench }).bench = bench;
+document.body.dataset.ready = 'true';
