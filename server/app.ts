@@ -5,8 +5,10 @@
 import express, { type Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './config';
 import type { Database } from './neo4j';
 import { apiNotFound, problemMiddleware } from './problem';
+import { consoleRoutes } from './routes/console';
 import { exploreRoutes } from './routes/explore';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
@@ -16,9 +18,11 @@ export interface AppDeps {
   apiVersion: string;
   /** The built UI to serve; omitted, only the API is served. */
   clientDir?: string;
+  /** The Cypher console's limits (the configuration's, or the defaults). */
+  consoleLimits?: ConsoleLimits;
 }
 
-export function createApp({ database, apiVersion, clientDir }: AppDeps): Express {
+export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // API answers are live data: no ETag hashing of every body (the static UI keeps its own caching).
@@ -30,6 +34,7 @@ export function createApp({ database, apiVersion, clientDir }: AppDeps): Express
   api.use(healthRoutes(database, apiVersion));
   api.use(graphRoutes(database));
   api.use(exploreRoutes(database));
+  api.use(consoleRoutes(database, consoleLimits));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -41,6 +41,9 @@ const environmentSchema = z.object({
   NEO4J_HEAP: memorySize.default('2g'),
   NEO4J_PAGECACHE: memorySize.default('2g'),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  CONSOLE_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  CONSOLE_MAX_ELEMENTS: z.coerce.number().int().min(1).max(50_000).default(5_000),
   LOG_LEVEL: logLevel.default('info'),
 });
 
@@ -70,8 +73,18 @@ export interface Config {
   neo4j: Neo4jConnection;
   local: LocalNeo4jSettings;
   queryTimeoutMs: number;
+  /** The Cypher console's limits: time per query, rows returned, graph elements returned. */
+  console: ConsoleLimits;
   logLevel: z.infer<typeof logLevel>;
 }
+
+export interface ConsoleLimits {
+  timeoutMs: number;
+  maxRows: number;
+  maxElements: number;
+}
+
+export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = { timeoutMs: 15_000, maxRows: 1_000, maxElements: 5_000 };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -111,6 +124,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       pageCache: env.NEO4J_PAGECACHE,
     },
     queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+    console: { timeoutMs: env.CONSOLE_TIMEOUT_MS, maxRows: env.CONSOLE_MAX_ROWS, maxElements: env.CONSOLE_MAX_ELEMENTS },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -49,3 +49,21 @@ export class DatabaseError extends ApiError {
     super(500, 'Database Error', message, code);
   }
 }
+
+/** A query Neo4j could not run as written (syntax, types, a missing parameter), with where in it. */
+export class QueryError extends ApiError {
+  constructor(
+    message: string,
+    code?: string,
+    readonly position: { line: number; column: number; offset: number } | null = null,
+  ) {
+    super(400, 'Invalid Query', message, code);
+  }
+}
+
+/** A console query refused before it ran: it writes, calls what it may not, or is more than one statement. */
+export class ForbiddenQueryError extends ApiError {
+  constructor(message: string) {
+    super(403, 'Query Not Allowed', message);
+  }
+}

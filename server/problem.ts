@@ -4,7 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Problem } from './contract';
-import { ApiError, NotFoundError } from './errors';
+import { ApiError, NotFoundError, QueryError } from './errors';
 
 export const problemMiddleware: ErrorRequestHandler = (error: unknown, _request, response, next) => {
   if (response.headersSent) {
@@ -15,13 +15,14 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, _request,
   if (error instanceof ApiError) {
     problem = { type: `https://fingraph.dev/problems/${error.type}`, title: error.title, status: error.status, detail: error.message };
     if (error.code) problem.code = error.code;
+    if (error instanceof QueryError && error.position) problem.position = error.position;
     if (error.status === 503) response.setHeader('Retry-After', '1');
   } else if (isBodyParserError(error)) {
     problem = {
       type: 'https://fingraph.dev/problems/bad-request',
       title: 'Bad Request',
       status: error.status,
-      detail: error.status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.',
+      detail: error.status === 413 ? 'The request body is larger than 1 MB. Send less (a console query may be at most 100,000 characters).' : 'The request body is not valid JSON; check its quotes, commas and brackets.',
     };
   } else {
     console.error('Unexpected error:', error);

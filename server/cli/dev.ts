@@ -29,7 +29,7 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     const apiPort = config.port + 1;
-    api = createApp({ database: backend.database, apiVersion: API_VERSION }).listen(apiPort, config.host);
+    api = createApp({ database: backend.database, apiVersion: API_VERSION, consoleLimits: config.console }).listen(apiPort, config.host);
     const { createServer } = await import('vite');
     const vite = await createServer({
       configFile: path.join(CLIENT_DIR, 'vite.config.mts'),

@@ -35,7 +35,7 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     await buildClientIfNeeded(log);
-    const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST });
+    const app = createApp({ database: backend.database, apiVersion: API_VERSION, consoleLimits: config.console, clientDir: CLIENT_DIST });
     server = await listen(app, config.port, config.host);
   } catch (error) {
     await backend.shutdown();

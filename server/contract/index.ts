@@ -64,6 +64,8 @@ export interface Problem {
   detail: string;
   /** A Neo4j status code, when the problem came from the database. */
   code?: string;
+  /** Where in a console query the problem is (1-based line and column, 0-based offset). */
+  position?: { line: number; column: number; offset: number };
 }
 
 /** GET /api/schema: what the database holds, discovered, never assumed. */
@@ -150,4 +152,25 @@ export interface SubgraphResult extends GraphView {
   missing: string[];
   /** True when more relationships joined the nodes than were returned (20,000). */
   truncated: boolean;
+}
+
+/** POST /api/query: a read-only Cypher query from the console. */
+export interface ConsoleRequest {
+  query: string;
+  /** Query parameters ($name), as a JSON object. */
+  params?: Record<string, unknown>;
+}
+
+export interface ConsoleResult {
+  columns: string[];
+  /** Each row's values as plain JSON; nodes, relationships and paths tagged with $kind. */
+  rows: PlainValue[][];
+  /** Every node and relationship found anywhere in the rows (paths and nested lists included). */
+  graph: GraphView;
+  rowCount: number;
+  /** Rows or graph elements were cut at the limits (maxRows, maxElements). */
+  truncated: { rows: boolean; graph: boolean };
+  limits: { maxRows: number; maxElements: number; timeoutMs: number };
+  /** Milliseconds from sending the query to the last row read. */
+  elapsedMs: number;
 }

@@ -89,3 +89,38 @@ export function toEdges(value: unknown): GraphEdge[] {
 export function integer(value: number): unknown {
   return neo4j.int(value);
 }
+
+/**
+ * Every node and relationship anywhere in these driver values (paths, lists and maps included),
+ * each once, up to `max` elements in all.
+ */
+export function collectGraph(values: unknown[], max: number): { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean } {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  let truncated = false;
+  const room = (): boolean => {
+    if (nodes.size + edges.size < max) return true;
+    truncated = true;
+    return false;
+  };
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || truncated) return;
+    if (neo4j.isNode(value)) {
+      if (!nodes.has(value.elementId) && room()) nodes.set(value.elementId, toNode(value));
+    } else if (neo4j.isRelationship(value)) {
+      if (!edges.has(value.elementId) && room()) edges.set(value.elementId, toEdge(value));
+    } else if (neo4j.isPath(value)) {
+      visit(value.start);
+      for (const segment of value.segments) {
+        visit(segment.relationship);
+        visit(segment.end);
+      }
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (!neo4j.isInt(value) && !neo4j.isPoint(value) && !neo4j.isDate(value) && !neo4j.isDateTime(value) && !neo4j.isDuration(value) && !neo4j.isLocalDateTime(value) && !neo4j.isLocalTime(value) && !neo4j.isTime(value) && !(value instanceof Uint8Array)) {
+      for (const item of Object.values(value)) visit(item);
+    }
+  };
+  for (const value of values) visit(value);
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+}

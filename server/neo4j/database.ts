@@ -4,9 +4,9 @@
  * with 503 for a second before the next one tries again, so the API never hangs on a dead database
  * and recovers by itself when it is back.
  */
-import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type QueryResult, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config';
-import { DatabaseError, DatabaseUnavailableError, QueryTimeoutError } from '../errors';
+import { ApiError, DatabaseError, DatabaseUnavailableError, ForbiddenQueryError, QueryError, QueryTimeoutError } from '../errors';
 import type { QueryMap, QueryName } from './queries';
 import { renderTemplate, type Fill } from './template';
 
@@ -26,6 +26,39 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
+
+const EXPLAIN_PREFIX = 'EXPLAIN '.length;
+const MEMORY_CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit']);
+
+/**
+ * A console query's failure as the user should see it: Neo4j's own message and code with the
+ * position in the query (less the EXPLAIN prefix when EXPLAIN failed), a memory limit as what it
+ * is, and anything else as the API maps it.
+ */
+function consoleError(error: unknown, prefixLength: number): unknown {
+  if (error instanceof ApiError || !(error instanceof Neo4jError)) return error;
+  if (MEMORY_CODES.has(error.code)) {
+    return new QueryError('The query needed more memory than one query may use, and was stopped. Return fewer or smaller values (a LIMIT, fewer collect()s).', error.code);
+  }
+  if (error.code === 'Neo.ClientError.Security.Forbidden' || error.code === 'Neo.ClientError.Statement.AccessMode') {
+    return new ForbiddenQueryError(`Neo4j refused it: ${error.message}`);
+  }
+  if (error.code.startsWith('Neo.ClientError.Statement.') || error.code.startsWith('Neo.ClientError.Procedure.') || error.code === 'Neo.ClientError.Request.Invalid') {
+    const position = errorPosition(error.message, prefixLength);
+    const first = error.message.split('\n')[0]!.replace(/ \(line \d+, column \d+ \(offset: \d+\)\)/, '').trim();
+    return new QueryError(position ? `${first} (line ${position.line}, column ${position.column})` : first, error.code, position);
+  }
+  return error;
+}
+
+/** The position Neo4j gives in an error message ("line 1, column 8 (offset: 7)"), less a prefix on line 1. */
+export function errorPosition(message: string, prefixLength = 0): { line: number; column: number; offset: number } | null {
+  const match = /line (\d+), column (\d+) \(offset: (\d+)\)/.exec(message);
+  if (!match) return null;
+  const line = Number(match[1]);
+  const column = Number(match[2]) - (line === 1 ? prefixLength : 0);
+  return { line, column: Math.max(1, column), offset: Math.max(0, Number(match[3]) - prefixLength) };
+}
 
 /** The Bolt address without any credentials, for messages and the health report. */
 export function describeUri(uri: string): string {
@@ -166,6 +199,63 @@ export class Database {
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  /**
+   * Runs a user's query, read-only by construction: in a READ transaction with a timeout, after
+   * `check` has seen what Neo4j's EXPLAIN says about it (query type and plan) and may refuse it.
+   * Reads at most `maxRows` rows, then drops the rest. The transaction is rolled back, never
+   * committed. Answers by `timeoutMs` + 500 ms at the latest, even where the server's own timeout
+   * check comes late.
+   */
+  async consoleRead(
+    statement: string,
+    parameters: Record<string, unknown>,
+    options: { timeoutMs: number; maxRows: number; check(queryType: string | undefined, plan: unknown): void },
+  ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> {
+    const run = async (): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> => {
+      const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const transaction = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'fingraph-console' } });
+        try {
+          const explained = await transaction.run(`EXPLAIN ${statement}`, parameters).catch((error: unknown) => {
+            throw consoleError(error, EXPLAIN_PREFIX);
+          });
+          options.check(explained.summary.queryType, explained.summary.plan);
+          const began = Date.now();
+          const result = transaction.run(statement, parameters);
+          const keys = (await result.keys()) as string[];
+          const records: Neo4jRecord[] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (records.length === options.maxRows) {
+              truncated = true;
+              break;
+            }
+            records.push(record);
+          }
+          return { keys, records, truncated, elapsedMs: Date.now() - began };
+        } finally {
+          if (transaction.isOpen()) await transaction.rollback().catch(() => undefined);
+        }
+      } catch (error) {
+        throw consoleError(error, 0);
+      } finally {
+        void session.close().catch(() => undefined);
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new QueryTimeoutError(`The query ran past the console's limit of ${options.timeoutMs / 1000} s and was stopped. Narrow it down (a LIMIT, a tighter MATCH) and run it again.`)),
+        options.timeoutMs + 500,
+      );
+    });
+    try {
+      return await this.guarded(() => Promise.race([run(), deadline]));
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private runRaw(statement: string, parameters: Record<string, unknown>, mode: 'READ' | 'WRITE'): Promise<QueryResult<RecordShape>> {

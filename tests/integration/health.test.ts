@@ -41,6 +41,6 @@ test('a malformed JSON body answers 400 problem+json without a stack trace', asy
   const response = await fetch(`${app.url}/api/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken": ' });
   expect(response.status).toBe(400);
   const text = await response.text();
-  expect(JSON.parse(text)).toMatchObject({ status: 400, detail: 'The request body is not valid JSON.' });
+  expect(JSON.parse(text)).toMatchObject({ status: 400, detail: 'The request body is not valid JSON; check its quotes, commas and brackets.' });
   expect(text).not.toMatch(/at .*\.(js|ts):\d+/);
 });

@@ -14,17 +14,26 @@ interface Graph {
   edges: Array<{ id: string; source: string; target: string; type: string }>;
 }
 
-/** A deterministic graph: n nodes spread over a square, 2n relationships mostly between near nodes. */
+/**
+ * A deterministic graph laid out as a layout would leave it: n nodes on a jittered grid, 2n
+ * relationships between near nodes (the next ones in the row, or the row below).
+ */
 function generate(n: number): Graph {
   let seed = 42;
   const random = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const side = Math.sqrt(n) * 90;
-  const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, name: `Entity ${i}`, label: LABELS[i % LABELS.length]!, x: random() * side, y: random() * side }));
+  const columns = Math.ceil(Math.sqrt(n));
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    name: `Entity ${i}`,
+    label: LABELS[i % LABELS.length]!,
+    x: (i % columns) * 110 + random() * 50,
+    y: Math.floor(i / columns) * 110 + random() * 50,
+  }));
   const edges: Graph['edges'] = [];
   for (let i = 0; i < 2 * n; i += 1) {
     const a = Math.floor(random() * n);
-    const b = Math.min(n - 1, Math.max(0, a + Math.floor((random() - 0.5) * 40)));
-    if (a !== b) edges.push({ id: `e${i}`, source: `n${a}`, target: `n${b}`, type: 'PARTNERS_WITH' });
+    const b = random() < 0.5 ? a + 1 + Math.floor(random() * 2) : a + columns + Math.floor(random() * 3) - 1;
+    if (b < n && a !== b) edges.push({ id: `e${i}`, source: `n${a}`, target: `n${b}`, type: 'PARTNERS_WITH' });
   }
   return { nodes, edges };
 }
@@ -49,6 +58,14 @@ async function mountCytoscape(graph: Graph, textureOnViewport: boolean, zoom: nu
   cy.fit(undefined, 40);
   if (zoom !== null) cy.zoom({ level: zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   viewAt = () => ({ ...cy.pan() });
+  emptySpot = () => {
+    // Cytoscape's own hit test (its renderer's): a press on any element, edges too, does not pan.
+    const renderer = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactiveOnly: boolean, touch: boolean): unknown } }).renderer();
+    const pan = cy.pan();
+    const zoom = cy.zoom();
+    for (let y = 12; y < 400; y += 23) for (let x = 12; x < 400; x += 23) if (!renderer.findNearestElement((x - pan.x) / zoom, (y - pan.y) / zoom, true, false)) return { x, y };
+    return { x: 12, y: 12 };
+  };
 }
 
 async function mountVis(graph: Graph, zoom: number | null): Promise<void> {

@@ -1,0 +1,25 @@
+/** POST /api/query: the Cypher console's read-only queries. */
+import { Router } from 'express';
+import type { ConsoleLimits } from '../config';
+import { BadRequestError } from '../errors';
+import type { Database } from '../neo4j';
+import { runConsoleQuery } from '../services/console';
+
+export const MAX_QUERY_LENGTH = 100_000;
+
+export function consoleRoutes(database: Database, limits: ConsoleLimits): Router {
+  const router = Router();
+  router.post('/query', async (request, response) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const { query, params } = body;
+    if (typeof query !== 'string') throw new BadRequestError('The body needs \'query\': the Cypher text, as JSON ({"query": "MATCH (n) RETURN n LIMIT 5"}).');
+    if (query.length > MAX_QUERY_LENGTH) throw new BadRequestError(`The query is ${query.length.toLocaleString('en-US')} characters long; at most ${MAX_QUERY_LENGTH.toLocaleString('en-US')} are allowed.`);
+    // eslint-disable-next-line no-control-regex
+    if (/\u0000/.test(query)) throw new BadRequestError('The query contains a NUL character; remove it.');
+    if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+      throw new BadRequestError('\'params\' must be a JSON object of parameter names and values, such as {"name": "Tencent"}.');
+    }
+    response.json(await runConsoleQuery(database, query, (params ?? {}) as Record<string, unknown>, limits));
+  });
+  return router;
+}

@@ -1,0 +1,138 @@
+/**
+ * The Cypher console's endpoint against real Neo4j: typed results, and every hostile query the
+ * issue lists refused or stopped with a clear error, the database unchanged, the server answering.
+ */
+import type { ConsoleResult, Problem } from '../../server/contract';
+import { postJson } from '../support/api';
+import { fingerprint, loadSeed, openDatabase } from '../support/database';
+import { startApp, type RunningApp } from '../support/http';
+import type { Database } from '../../server/neo4j';
+import { createApp } from '../../server/app';
+import type { AddressInfo } from 'node:net';
+
+let database: Database;
+let app: RunningApp;
+let strict: { url: string; close(): void };
+
+beforeAll(async () => {
+  database = openDatabase();
+  await loadSeed(database);
+  app = await startApp(database);
+  // The same app with tight limits, for the timeout and truncation cases.
+  const server = createApp({ database, apiVersion: 'test', consoleLimits: { timeoutMs: 2_000, maxRows: 50, maxElements: 20 } }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  strict = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+});
+
+afterAll(async () => {
+  strict?.close();
+  await app?.close();
+  await database?.close();
+});
+
+const run = <T = ConsoleResult>(query: unknown, params?: unknown, base = app.url): Promise<{ status: number; body: T }> =>
+  postJson<T>(`${base}/api/query`, params === undefined ? { query } : { query, params });
+
+test('a read query answers with columns, typed rows and the graph found in them', async () => {
+  const { status, body } = await run(
+    `MATCH p = (t:Company {id: 'tencent'})-[:OWNS]->(w:Bank)
+     RETURN t.name AS name, t.blockchainSince AS since, date('2018-03-01') AS day, [w, t] AS nodes, p AS path, {bank: w.name, n: 2} AS map, $x AS x`,
+    { x: 41 },
+  );
+  expect(status).toBe(200);
+  expect(body.columns).toEqual(['name', 'since', 'day', 'nodes', 'path', 'map', 'x']);
+  const [row] = body.rows;
+  expect(row?.slice(0, 3)).toEqual(['Tencent Holdings Ltd', 2015, '2018-03-01']);
+  expect((row?.[3] as Array<{ $kind: string; properties: { name: string } }>).map((node) => [node.$kind, node.properties.name])).toEqual([
+    ['node', 'WeBank'],
+    ['node', 'Tencent Holdings Ltd'],
+  ]);
+  expect(row?.[4]).toMatchObject({ $kind: 'path', edges: [{ type: 'OWNS' }] });
+  expect(row?.[5]).toEqual({ bank: 'WeBank', n: 2 });
+  expect(row?.[6]).toBe(41);
+  expect(body.graph.nodes.map((node) => node.properties.name).sort()).toEqual(['Tencent Holdings Ltd', 'WeBank']);
+  expect(body.graph.edges.map((edge) => edge.type)).toEqual(['OWNS']);
+  expect(body).toMatchObject({ rowCount: 1, truncated: { rows: false, graph: false } });
+  expect(body.elapsedMs).toBeGreaterThanOrEqual(0);
+});
+
+test('allowed procedures run; rows and graph elements are capped with truncated flags', async () => {
+  expect((await run('CALL db.labels() YIELD label RETURN label ORDER BY label')).body.rows.map((row) => row[0])).toContain('Bank');
+  const rows = await run('UNWIND range(1, 100000000) AS i RETURN i', undefined, strict.url);
+  expect(rows.status).toBe(200);
+  expect(rows.body.rowCount).toBe(50);
+  expect(rows.body.truncated.rows).toBe(true);
+  const graph = await run('MATCH (n)-[r]->(m) RETURN n, r, m', undefined, strict.url);
+  expect(graph.body.graph.nodes.length + graph.body.graph.edges.length).toBe(20);
+  expect(graph.body.truncated.graph).toBe(true);
+});
+
+test('errors from Neo4j come with their code and the position in the query', async () => {
+  const syntax = await run<Problem>('MATCH (n RETURN n');
+  expect(syntax.status).toBe(400);
+  expect(syntax.body.code).toBe('Neo.ClientError.Statement.SyntaxError');
+  expect(syntax.body.position).toMatchObject({ line: 1 });
+  expect(syntax.body.position!.column).toBeLessThanOrEqual(10);
+  expect(syntax.body.detail).toMatch(/line 1, column \d+/);
+  const missing = await run<Problem>('RETURN $nope AS x');
+  expect(missing.status).toBe(400);
+  expect(missing.body.code).toBe('Neo.ClientError.Statement.ParameterMissing');
+});
+
+const HOSTILE: Array<[string, string, number, RegExp]> = [
+  ['CREATE', "CREATE (:Company {id: 'evil'})", 403, /read-only.*writes/],
+  ['MERGE', "MERGE (c:Company {id: 'tencent'}) SET c.name = 'x'", 403, /writes/],
+  ['SET', "MATCH (c:Company) SET c.name = 'pwned'", 403, /writes/],
+  ['DELETE', 'MATCH (c:Product) DELETE c', 403, /writes/],
+  ['DETACH DELETE', 'MATCH (n) DETACH DELETE n', 403, /writes/],
+  ['REMOVE', 'MATCH (c:Company) REMOVE c.name', 403, /writes/],
+  ['CREATE INDEX', 'CREATE INDEX evil FOR (n:Company) ON (n.name)', 403, /administration command/],
+  ['CREATE CONSTRAINT', 'CREATE CONSTRAINT evil FOR (n:Company) REQUIRE n.x IS UNIQUE', 403, /administration command/],
+  ['write inside CALL { }', "MATCH (c:Company) CALL (c) { SET c.name = 'x' } RETURN count(*)", 403, /writes/],
+  ['FOREACH', "MATCH (c:Company) WITH collect(c) AS cs FOREACH (x IN cs | SET x.name = 'x')", 403, /writes/],
+  ['LOAD CSV from a file', "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", 403, /LOAD CSV is not allowed/],
+  ['LOAD CSV from http', "LOAD CSV FROM 'http://example.com/x.csv' AS line RETURN line", 403, /LOAD CSV is not allowed/],
+  ['CALL dbms.*', 'CALL dbms.components()', 403, /procedure dbms.components is not allowed/],
+  ['CALL dbms.security', "CALL dbms.security.createUser('x', 'y', false)", 400, /no procedure with the name `dbms.security.createUser`/],
+  ['CALL db.create*', "CALL db.createLabel('Evil')", 403, /procedure db.createLabel is not allowed/],
+  ['SHOW USERS', 'SHOW USERS', 403, /SHOW is an administration command/],
+  ['USE system', 'USE system MATCH (n) RETURN n', 403, /USE is not allowed/],
+  ['two statements', "MATCH (n) RETURN n; CREATE (:Company {id: 'evil'})", 403, /one statement at a time/],
+  ['TERMINATE', "TERMINATE TRANSACTIONS 'neo4j-transaction-1'", 403, /administration command/],
+  ['PROFILE', 'PROFILE MATCH (n) RETURN n', 403, /Leave out PROFILE/],
+];
+
+test.each(HOSTILE)('refused: %s', async (_name, query, status, message) => {
+  const before = await fingerprint(database);
+  const answer = await run<Problem>(query);
+  expect(answer.status).toBe(status);
+  expect(answer.body.detail).toMatch(message);
+  expect(await fingerprint(database)).toEqual(before);
+  expect((await run('RETURN 1 AS one')).body.rows).toEqual([[1]]);
+});
+
+test('a query that would run for minutes is stopped at the time limit, and the next query works', async () => {
+  const before = await fingerprint(database);
+  const began = Date.now();
+  const answer = await run<Problem>('MATCH (a), (b), (c), (d), (e), (f) WHERE a.name < b.name + c.name + d.name + e.name + f.name RETURN count(*) AS n', undefined, strict.url);
+  const took = Date.now() - began;
+  expect(answer.status).toBe(504);
+  expect(answer.body.detail).toMatch(/time limit|limit of 2 s/);
+  expect(took).toBeLessThan(3_000 + 500);
+  expect((await run('RETURN 2 AS two', undefined, strict.url)).body.rows).toEqual([[2]]);
+  expect(await fingerprint(database)).toEqual(before);
+});
+
+test('bad requests: a 1 MB query, malformed JSON params, no query', async () => {
+  const huge = await run<Problem>(`RETURN '${'x'.repeat(1024 * 1024)}' AS x`);
+  expect(huge.status).toBe(413);
+  expect(huge.body.detail).toMatch(/larger than 1 MB/);
+  const long = await run<Problem>(`RETURN '${'x'.repeat(150_000)}' AS x`.slice(0, 200_000));
+  expect([400, 413]).toContain(long.status);
+  const response = await fetch(`${app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "RETURN $a", "params": {"a": }' });
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as Problem).detail).toMatch(/not valid JSON/);
+  expect((await run<Problem>('RETURN 1', [1, 2])).body.detail).toMatch(/'params' must be a JSON object/);
+  expect((await postJson<Problem>(`${app.url}/api/query`, {})).body.detail).toMatch(/needs 'query'/);
+  expect((await run<Problem>('   ')).status).toBe(403);
+});
