@@ -19,7 +19,8 @@ import { buildClientIfNeeded, CLIENT_DIST } from '../../server/cli/client-build'
 import { PROJECT_ROOT } from '../../server/config';
 import { launchBrowser } from '../support/browser';
 import { loadSeed, openDatabase } from '../support/database';
-import { startApp } from '../support/http';
+import { freePort } from '../../server/local-neo4j';
+import type { Neo4jConnection } from '../../server/config';
 import { createThrowawayNeo4j } from '../support/throwaway-neo4j';
 
 const log = (line: string): void => console.log(line);
@@ -131,7 +132,8 @@ async function appBench(browser: Browser): Promise<void> {
        CREATE (hub)-[:PARTNERS_WITH {year: 2000 + i % 20}]->(:Bank {id: 'bench-bank-' + i, name: 'Bench Bank ' + i})`,
     );
     await database.runStatement('CALL db.awaitIndexes(60)');
-    const app = await startApp(database, CLIENT_DIST);
+    // The app in its own process, as `npm start` runs it against a Neo4j of the user's.
+    const app = await startAppProcess(neo4j.connection);
 
     log(`Neo4j and the app ready (${app.url}); measuring the first render...`);
     const firstRenders: number[] = [];
@@ -221,6 +223,32 @@ async function appBench(browser: Browser): Promise<void> {
     await database.close();
     await neo4j.remove();
   }
+}
+
+/** `npm start` (tsx server/cli/start.ts) pointed at the given Neo4j, on a free port; resolves when it is ready. */
+async function startAppProcess(connection: Neo4jConnection): Promise<{ url: string; close(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(PROJECT_ROOT, 'server', 'cli', 'start.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: String(port), NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('is ready in')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`The app exited (${code}) before it was ready:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function main(): Promise<void> {
