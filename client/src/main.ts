@@ -41,12 +41,17 @@ createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 
 // Loading indicator: a bar while any request is in flight.
 const progress = byId('progress');
+// Shown only for requests that take a while, so that quick ones (an expansion) do not pay for its repaint.
+let progressTimer = 0;
 onBusy((count) => {
-  progress.hidden = count === 0;
-  document.body.setAttribute('aria-busy', String(count > 0));
+  clearTimeout(progressTimer);
+  if (count === 0) progress.hidden = true;
+  else if (progress.hidden) progressTimer = window.setTimeout(() => (progress.hidden = false), 150);
+  progress.setAttribute('aria-busy', String(count > 0));
 });
 
 // Search.
+byId('search-form').addEventListener('submit', (event) => event.preventDefault());
 const searchLabel = byId<HTMLSelectElement>('search-label');
 const search = attachSearch({
   input: byId<HTMLInputElement>('search'),

@@ -13,7 +13,7 @@ export function exploreRoutes(database: Database): Router {
   const router = Router();
 
   router.get('/schema', async (_request, response) => {
-    response.json(publicSchema(await getSchema(database)));
+    response.json(publicSchema(await getSchema(database, { current: true })));
   });
 
   router.get('/search', async (request, response) => {

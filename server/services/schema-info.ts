@@ -15,6 +15,9 @@ const SAMPLE = 500;
 interface Entry {
   at: number;
   schema: Promise<SchemaInfo>;
+  /** The discovered schema once the promise has settled. */
+  settled?: SchemaInfo;
+  refreshing?: boolean;
 }
 
 const cache = new WeakMap<Database, Entry>();
@@ -75,13 +78,37 @@ async function discover(database: Database): Promise<DiscoveredSchema> {
   return { labels: labelInfo, relationshipTypes: typeInfo, searchIndex: fulltext?.name ?? null, labelSet, typeSet, fulltext };
 }
 
-/** The schema, read at most every few seconds. `fresh` reads it now (after a miss in the allow-list). */
-export function getSchema(database: Database, options: { fresh?: boolean } = {}): Promise<DiscoveredSchema> {
+/**
+ * The schema, read at most every few seconds. Past that, requests are answered with the schema
+ * already read while a new one is read behind them (no request waits on discovery but the first),
+ * unless `current` asks to wait for it (GET /api/schema). `fresh` reads it now (after a miss in the
+ * allow-list).
+ */
+export function getSchema(database: Database, options: { fresh?: boolean; current?: boolean } = {}): Promise<DiscoveredSchema> {
   const entry = cache.get(database);
-  if (entry && !options.fresh && Date.now() - entry.at < TTL_MS) return entry.schema as Promise<DiscoveredSchema>;
+  if (entry && !options.fresh) {
+    if (Date.now() - entry.at < TTL_MS) return entry.schema as Promise<DiscoveredSchema>;
+    if (entry.settled && !options.current) {
+      if (!entry.refreshing) {
+        entry.refreshing = true;
+        const next = discover(database);
+        next.then(
+          (schema) => cache.set(database, { at: Date.now(), schema: next, settled: schema }),
+          () => (entry.refreshing = false),
+        );
+      }
+      return Promise.resolve(entry.settled as DiscoveredSchema);
+    }
+  }
   const schema = discover(database);
-  cache.set(database, { at: Date.now(), schema });
-  schema.catch(() => cache.delete(database));
+  const created: Entry = { at: Date.now(), schema };
+  cache.set(database, created);
+  schema.then(
+    (value) => (created.settled = value),
+    () => {
+      if (cache.get(database) === created) cache.delete(database);
+    },
+  );
   return schema;
 }
 
