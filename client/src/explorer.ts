@@ -162,6 +162,11 @@ export class Explorer {
     if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, position: (nodes.first() as NodeSingular).position() });
   }
 
+  /** Fits the visible graph into the view, animated. */
+  fitView(): void {
+    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 40 }, duration: 200 });
+  }
+
   focusNode(id: string): void {
     const element = this.cy.getElementById(id);
     if (element.empty()) return;

@@ -75,7 +75,7 @@ buttons.undo.addEventListener('click', () => explorer.undo());
 buttons.redo.addEventListener('click', () => explorer.redo());
 buttons.showHidden.addEventListener('click', () => explorer.change(showAllHidden(explorer.state)));
 byId('relayout').addEventListener('click', () => void explorer.layout());
-byId('fit').addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 }, duration: 200 }));
+byId('fit').addEventListener('click', () => explorer.fitView());
 byId('zoom-in').addEventListener('click', () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
 byId('zoom-out').addEventListener('click', () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
 byId('start-view').addEventListener('click', () => void loadStartView());
@@ -172,7 +172,7 @@ document.addEventListener('keydown', (event) => {
   else if (key === 'c' && selected.length === 1) explorer.collapse(selected[0]!);
   else if (key === 'h' && selected.length > 0) explorer.hide(selected);
   else if (key === 'p' && selected.length > 0) explorer.pin(selected, !explorer.state.nodes[selected[0]!]?.pinned);
-  else if (key === 'f') cy.animate({ fit: { eles: cy.elements(':visible'), padding: 40 }, duration: 200 });
+  else if (key === 'f') explorer.fitView();
   else if (key === 'l') void explorer.layout();
   else if (key === 'escape') {
     cy.elements().unselect();

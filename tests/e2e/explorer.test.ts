@@ -4,11 +4,9 @@
  * to test-results/screenshots.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { buildClientIfNeeded, CLIENT_DIST } from '../../server/cli/client-build';
-import type { Database } from '../../server/neo4j';
-import { launchBrowser, openPage, screenshot } from '../support/browser';
-import { loadSeed, openDatabase } from '../support/database';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/browser-app';
 import {
   clickEdge,
   clickNode,
@@ -22,18 +20,11 @@ import {
   waitForNodeCount,
   waitReady,
 } from '../support/explorer-page';
-import { startApp, type RunningApp } from '../support/http';
 
-let database: Database;
-let app: RunningApp;
-let browser: Browser;
 const HUB_SPOKES = 340;
 
-beforeAll(async () => {
-  await buildClientIfNeeded(() => undefined);
-  database = openDatabase();
-  await loadSeed(database);
-  // Generated data on top of the seed: a company with 340 partner banks, and a node whose name is markup.
+// Generated data on top of the seed: a company with 340 partner banks, and a node whose name is markup.
+const context = useBrowserApp(async (database) => {
   await database.runStatement(
     `CREATE (hub:Company {id: 'e2e-hub', name: 'Megahub Holdings'})
      WITH hub UNWIND range(1, $spokes) AS i
@@ -42,18 +33,10 @@ beforeAll(async () => {
   );
   await database.runStatement(`CREATE (:Company {id: 'e2e-markup', name: '<img src=x onerror=alert(1)> Markup Ltd', description: '<b>bold</b> & <script>alert(2)</script>'})`);
   await database.runStatement('CALL db.awaitIndexes(60)');
-  app = await startApp(database, CLIENT_DIST);
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
-
-async function open(url = app.url): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(browser, url);
+async function open(url = context.app.url): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(context.browser, url);
   opened.page.on('dialog', (dialog) => {
     opened.errors.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();

@@ -1,32 +1,12 @@
 /** The built UI, served by the API as `npm start` serves it, opened in Debian's Chromium. */
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { buildClientIfNeeded, CLIENT_DIST } from '../../server/cli/client-build';
-import type { Database } from '../../server/neo4j';
-import { launchBrowser, openPage, screenshot } from '../support/browser';
-import { loadSeed, openDatabase } from '../support/database';
-import { startApp, type RunningApp } from '../support/http';
+import { openPage, screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/browser-app';
 
-let database: Database;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildClientIfNeeded(() => undefined);
-  database = openDatabase();
-  await loadSeed(database);
-  app = await startApp(database, CLIENT_DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+const context = useBrowserApp();
 
 test('the page opens on the graph canvas with the seed graph drawn, the status connected, and no console error', async () => {
-  const { page, errors } = await openPage(browser, app.url);
+  const { page, errors } = await openPage(context.browser, context.app.url);
   await page.waitForSelector('[data-testid="graph-canvas"] canvas');
   await page.waitForFunction(() => {
     const cy = (window as unknown as { fingraph?: { cy: { nodes(): { length: number } } } }).fingraph?.cy;

@@ -24,7 +24,7 @@ export interface LayoutRun {
   roots?: NodeCollection;
 }
 
-function options(cy: Core, name: LayoutName, run: LayoutRun, nodes: NodeCollection): LayoutOptions {
+function options(name: LayoutName, run: LayoutRun, nodes: NodeCollection): LayoutOptions {
   const common = { animate: false, fit: run.fit ?? true, padding: 40, nodeDimensionsIncludeLabels: true };
   switch (name) {
     case 'fcose': {
@@ -51,7 +51,6 @@ function options(cy: Core, name: LayoutName, run: LayoutRun, nodes: NodeCollecti
     case 'grid':
       return { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 20 } as LayoutOptions;
   }
-  void cy;
 }
 
 export function runLayout(cy: Core, name: LayoutName, run: LayoutRun = {}): Promise<Record<string, Position>> {
@@ -62,7 +61,7 @@ export function runLayout(cy: Core, name: LayoutName, run: LayoutRun = {}): Prom
   });
   if (nodes.empty()) return Promise.resolve({});
   return new Promise((resolve) => {
-    const layout = nodes.union(nodes.connectedEdges()).layout(options(cy, name, run, nodes));
+    const layout = nodes.union(nodes.connectedEdges()).layout(options(name, run, nodes));
     layout.one('layoutstop', () => {
       for (const [id, position] of pinnedBefore) cy.getElementById(id).position(position);
       const positions: Record<string, Position> = {};

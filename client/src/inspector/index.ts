@@ -3,10 +3,9 @@
  * "next 25 of 340" paging), or a relationship's type, ends, properties and evidence (the quote and
  * the article it comes from). Everything from the database goes in as text.
  */
-import type { GraphEdge, NodeDetails, RelationshipDetails } from '../../../server/contract';
+import type { Direction, GraphEdge, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
 import { api } from '../api';
 import { displayName, labelStyle } from '../graph';
-import type { Direction } from '../../../server/contract';
 import { findExpansion, type ViewState } from '../state';
 import { fill, h } from '../ui/dom';
 import { groupText, valueText } from './format';
@@ -157,7 +156,7 @@ export class Inspector {
   }
 }
 
-function propertyTable(properties: Record<string, import('../../../server/contract').PlainValue>): HTMLElement {
+function propertyTable(properties: Record<string, PlainValue>): HTMLElement {
   const entries = Object.entries(properties).sort(([a], [b]) => a.localeCompare(b));
   if (entries.length === 0) return h('p', { class: 'muted' }, 'None.');
   return h('dl', { class: 'properties' }, ...entries.flatMap(([key, value]) => [h('dt', {}, key), h('dd', {}, valueText(value))]));

@@ -5,8 +5,7 @@
  */
 import type { SearchHit } from '../../../server/contract';
 import { api } from '../api';
-import { displayName } from '../graph';
-import { labelStyle } from '../graph';
+import { displayName, labelStyle } from '../graph';
 import { h, fill } from '../ui/dom';
 import { errorToast } from '../ui/toast';
 
