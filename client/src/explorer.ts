@@ -295,7 +295,11 @@ export class Explorer {
     this.draw();
     if (result.missing.length > 0) toast(`${result.missing.length} node${result.missing.length === 1 ? '' : 's'} of this view no longer exist${result.missing.length === 1 ? 's' : ''} in the database.`, 'error');
     if (Object.keys(shared.positions).length < result.nodes.length) await this.layout({ how: 'amend' });
-    else this.cy.fit(undefined, 40);
+    else {
+      // A few nodes would fill the screen at a huge zoom; no closer than 1.5, like an expansion.
+      this.cy.fit(undefined, 40);
+      if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    }
   }
 
   setPageSize(size: number): void {
