@@ -154,6 +154,16 @@ export interface SubgraphResult extends GraphView {
   truncated: boolean;
 }
 
+/** GET /api/query/schema: what the console's editor completes, read from the database. */
+export interface ConsoleSchema {
+  labels: string[];
+  relationshipTypes: string[];
+  propertyKeys: string[];
+  functions: Array<{ name: string; signature: string }>;
+  /** Only the procedures the console allows. */
+  procedures: Array<{ name: string; signature: string; returnItems: Array<{ name: string; signature: string }> }>;
+}
+
 /** POST /api/query: a read-only Cypher query from the console. */
 export interface ConsoleRequest {
   query: string;

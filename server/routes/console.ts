@@ -1,9 +1,9 @@
-/** POST /api/query: the Cypher console's read-only queries. */
+/** POST /api/query: the Cypher console's read-only queries; GET /api/query/schema: what its editor completes. */
 import { Router } from 'express';
 import type { ConsoleLimits } from '../config';
 import { BadRequestError } from '../errors';
 import type { Database } from '../neo4j';
-import { runConsoleQuery } from '../services/console';
+import { getConsoleSchema, runConsoleQuery } from '../services/console';
 
 export const MAX_QUERY_LENGTH = 100_000;
 
@@ -20,6 +20,9 @@ export function consoleRoutes(database: Database, limits: ConsoleLimits): Router
       throw new BadRequestError('\'params\' must be a JSON object of parameter names and values, such as {"name": "Tencent"}.');
     }
     response.json(await runConsoleQuery(database, query, (params ?? {}) as Record<string, unknown>, limits));
+  });
+  router.get('/query/schema', async (_request, response) => {
+    response.json(await getConsoleSchema(database));
   });
   return router;
 }

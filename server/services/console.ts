@@ -3,10 +3,11 @@
  * configured limits, and its rows as plain JSON with the graph found in them.
  */
 import type { ConsoleLimits } from '../config';
-import type { ConsoleResult, PlainValue } from '../contract';
+import type { ConsoleResult, ConsoleSchema, GraphEdge, GraphNode, PlainValue } from '../contract';
 import { ForbiddenQueryError } from '../errors';
-import { collectGraph, toPlain, type Database } from '../neo4j';
-import { checkPlan, checkText, RefusedQueryError, type PlanOperator } from './console-guard';
+import { collectGraph, toNodes, toPlain, type Database } from '../neo4j';
+import { ALLOWED_PROCEDURES, checkPlan, checkText, RefusedQueryError, type PlanOperator } from './console-guard';
+import { getSchema } from './schema-info';
 
 function refusing<T>(work: () => T): T {
   try {
@@ -15,6 +16,18 @@ function refusing<T>(work: () => T): T {
     if (error instanceof RefusedQueryError) throw new ForbiddenQueryError(error.message);
     throw error;
   }
+}
+
+/** Relationships returned without their nodes get them (within the element cap), so that the graph can be drawn. */
+async function addEndpoints(database: Database, graph: { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }, maxElements: number): Promise<void> {
+  const present = new Set(graph.nodes.map((node) => node.id));
+  const missing = [...new Set(graph.edges.flatMap((edge) => [edge.source, edge.target]))].filter((id) => !present.has(id));
+  if (missing.length === 0) return;
+  const room = maxElements - graph.nodes.length - graph.edges.length;
+  if (room < missing.length) graph.truncated = true;
+  if (room <= 0) return;
+  const result = await database.read('console/endpoints', { ids: missing.slice(0, room) });
+  graph.nodes.push(...toNodes(result.records[0]?.get('nodes')));
 }
 
 export async function runConsoleQuery(database: Database, query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<ConsoleResult> {
@@ -26,6 +39,7 @@ export async function runConsoleQuery(database: Database, query: string, params:
   });
   const values = run.records.map((record) => run.keys.map((key) => record.get(key) as unknown));
   const graph = collectGraph(values.flat(), limits.maxElements);
+  await addEndpoints(database, graph, limits.maxElements);
   return {
     columns: run.keys,
     rows: values.map((row) => row.map((value) => toPlain(value) as PlainValue)),
@@ -34,5 +48,26 @@ export async function runConsoleQuery(database: Database, query: string, params:
     truncated: { rows: run.truncated, graph: graph.truncated },
     limits,
     elapsedMs: run.elapsedMs,
+  };
+}
+
+/** Names the console's editor completes: labels and types (as the explorer discovers them), property keys, functions, allowed procedures. */
+export async function getConsoleSchema(database: Database): Promise<ConsoleSchema> {
+  const [schema, keys, functions, procedures] = await Promise.all([
+    getSchema(database),
+    database.read('console/property-keys'),
+    database.read('console/functions'),
+    database.read('console/procedures', { names: [...ALLOWED_PROCEDURES] }),
+  ]);
+  return {
+    labels: schema.labels.map((label) => label.name),
+    relationshipTypes: schema.relationshipTypes.map((type) => type.name),
+    propertyKeys: ((keys.records[0]?.get('keys') as string[] | undefined) ?? []).slice().sort(),
+    functions: functions.records.map((record) => ({ name: String(record.get('name')), signature: String(record.get('signature')) })),
+    procedures: procedures.records.map((record) => ({
+      name: String(record.get('name')),
+      signature: String(record.get('signature')),
+      returnItems: (record.get('returnItems') as Array<{ name: string; type: string }>).map((item) => ({ name: item.name, signature: item.type })),
+    })),
   };
 }

@@ -2,7 +2,8 @@
  * The Cypher console's endpoint against real Neo4j: typed results, and every hostile query the
  * issue lists refused or stopped with a clear error, the database unchanged, the server answering.
  */
-import type { ConsoleResult, Problem } from '../../server/contract';
+import type { ConsoleResult, ConsoleSchema, Problem } from '../../server/contract';
+import { ALLOWED_PROCEDURES } from '../../server/services/console-guard';
 import { postJson } from '../support/api';
 import { fingerprint, loadSeed, openDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
@@ -135,4 +136,24 @@ test('bad requests: a 1 MB query, malformed JSON params, no query', async () => 
   expect((await run<Problem>('RETURN 1', [1, 2])).body.detail).toMatch(/'params' must be a JSON object/);
   expect((await postJson<Problem>(`${app.url}/api/query`, {})).body.detail).toMatch(/needs 'query'/);
   expect((await run<Problem>('   ')).status).toBe(403);
+});
+
+test("the editor's schema lists the database's labels, types, property keys, functions and only the allowed procedures", async () => {
+  const response = await fetch(`${app.url}/api/query/schema`);
+  expect(response.status).toBe(200);
+  const schema = (await response.json()) as ConsoleSchema;
+  expect(schema.labels).toEqual(expect.arrayContaining(['Company', 'Bank']));
+  expect(schema.relationshipTypes).toEqual(expect.arrayContaining(['PARTNERS_WITH', 'OWNS']));
+  expect(schema.propertyKeys).toEqual(expect.arrayContaining(['name', 'aliases']));
+  expect(schema.functions.find((fn) => fn.name === 'toUpper')?.signature).toMatch(/^toUpper\(/);
+  expect(schema.procedures.map((procedure) => procedure.name).sort()).toEqual([...ALLOWED_PROCEDURES].sort());
+  expect(schema.procedures.find((procedure) => procedure.name === 'db.labels')?.returnItems).toEqual([{ name: 'label', signature: 'STRING' }]);
+});
+
+test('relationships returned without their nodes come with them, so that the graph can be drawn', async () => {
+  const { status, body } = await run("MATCH (:Company {id: 'tencent'})-[r:OWNS]->(:Bank) RETURN r");
+  expect(status).toBe(200);
+  expect(body.graph.edges).toHaveLength(1);
+  expect(body.graph.nodes.map((node) => node.properties.name).sort()).toEqual(['Tencent Holdings Ltd', 'WeBank']);
+  expect(body.rows[0]?.[0]).toMatchObject({ $kind: 'relationship', type: 'OWNS' });
 });
