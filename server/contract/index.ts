@@ -173,7 +173,12 @@ export interface ConsoleRequest {
 
 export interface ConsoleResult {
   columns: string[];
-  /** Each row's values as plain JSON; nodes, relationships and paths tagged with $kind. */
+  /**
+   * Each row's values as JSON. Tagged with $kind: nodes ('node'), relationships ('relationship'),
+   * paths ('path'), and what JSON would show as a string or map: temporals and durations
+   * ({$kind: 'temporal', type: 'Date', value: '2018-03-01'}), points ('point'), byte arrays ('bytes',
+   * base64) and integers beyond 2^53 ('integer', as text).
+   */
   rows: PlainValue[][];
   /** Every node and relationship found anywhere in the rows (paths and nested lists included). */
   graph: GraphView;

@@ -41,38 +41,79 @@ export function toProperties(properties: Record<string, unknown>): Record<string
 /**
  * Any value the driver returns, as plain JSON. Nodes, relationships and paths become the contract's
  * GraphNode/GraphEdge/GraphPath shapes (tagged with `$kind` when nested in other values, so that a
- * reader can tell a node from a map).
+ * reader can tell a node from a map). With `tagged` (the console's rows), values that JSON cannot
+ * tell apart from a string or a map are tagged too: temporals, durations, points, byte arrays and
+ * integers beyond 2^53.
  */
-export function toPlain(value: unknown): PlainValue {
+export function toPlain(value: unknown, tagged = false): PlainValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (neo4j.isInt(value)) return integerToPlain(value);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isDuration(value)
-  ) {
-    return value.toString();
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : bigInteger(value.toString(), tagged);
+  if (neo4j.isInt(value)) {
+    const plain = integerToPlain(value);
+    return typeof plain === 'string' ? bigInteger(plain, tagged) : plain;
+  }
+  if (Array.isArray(value)) return value.map((item) => toPlain(item, tagged));
+  const temporal = temporalType(value);
+  if (temporal) {
+    const text = neo4j.isDuration(value) ? durationText(value) : (value as { toString(): string }).toString();
+    return tagged ? { $kind: 'temporal', type: temporal, value: text } : text;
   }
   if (neo4j.isPoint(value)) {
-    const point: { [key: string]: PlainValue } = { srid: toPlain(value.srid), x: value.x, y: value.y };
+    const point: { [key: string]: PlainValue } = tagged ? { $kind: 'point' } : {};
+    Object.assign(point, { srid: toPlain(value.srid), x: value.x, y: value.y });
     if (value.z !== undefined) point.z = value.z;
     return point;
   }
   if (neo4j.isNode(value)) return { $kind: 'node', ...toNode(value) } as unknown as PlainValue;
   if (neo4j.isRelationship(value)) return { $kind: 'relationship', ...toEdge(value) } as unknown as PlainValue;
   if (neo4j.isPath(value)) return { $kind: 'path', ...toPath(value) } as unknown as PlainValue;
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (value instanceof Uint8Array) {
+    const text = Buffer.from(value).toString('base64');
+    return tagged ? { $kind: 'bytes', value: text } : text;
+  }
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item)]));
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item, tagged)]));
   }
   return String(value);
+}
+
+function bigInteger(text: string, tagged: boolean): PlainValue {
+  return tagged ? { $kind: 'integer', value: text } : text;
+}
+
+/** A duration as ISO 8601 text the way Neo4j writes it ('P1Y2M', 'P3DT4H0.5S', 'PT0S'). */
+export function durationText(duration: { months: unknown; days: unknown; seconds: unknown; nanoseconds: unknown }): string {
+  const months = Number(duration.months);
+  const days = Number(duration.days);
+  const totalSeconds = Number(duration.seconds);
+  const nanoseconds = Number(duration.nanoseconds);
+  let text = 'P';
+  if (Math.trunc(months / 12) !== 0) text += `${Math.trunc(months / 12)}Y`;
+  if (months % 12 !== 0) text += `${months % 12}M`;
+  if (days !== 0) text += `${days}D`;
+  if (totalSeconds !== 0 || nanoseconds !== 0) {
+    const hours = Math.trunc(totalSeconds / 3600);
+    const minutes = Math.trunc((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    text += 'T';
+    if (hours !== 0) text += `${hours}H`;
+    if (minutes !== 0) text += `${minutes}M`;
+    if (seconds !== 0 || nanoseconds !== 0) text += `${nanoseconds === 0 ? seconds : (seconds + nanoseconds / 1e9).toString()}S`;
+  }
+  return text === 'P' ? 'PT0S' : text;
+}
+
+/** The Cypher type name of a temporal value (or duration), or null for anything else. */
+function temporalType(value: unknown): string | null {
+  if (neo4j.isDate(value)) return 'Date';
+  if (neo4j.isDateTime(value)) return 'DateTime';
+  if (neo4j.isLocalDateTime(value)) return 'LocalDateTime';
+  if (neo4j.isLocalTime(value)) return 'LocalTime';
+  if (neo4j.isTime(value)) return 'Time';
+  if (neo4j.isDuration(value)) return 'Duration';
+  return null;
 }
 
 /** A list of driver nodes (as a query returns them) as GraphNodes; anything else in it is skipped. */

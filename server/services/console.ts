@@ -42,7 +42,7 @@ export async function runConsoleQuery(database: Database, query: string, params:
   await addEndpoints(database, graph, limits.maxElements);
   return {
     columns: run.keys,
-    rows: values.map((row) => row.map((value) => toPlain(value) as PlainValue)),
+    rows: values.map((row) => row.map((value) => toPlain(value, true))),
     graph: { nodes: graph.nodes, edges: graph.edges },
     rowCount: run.records.length,
     truncated: { rows: run.truncated, graph: graph.truncated },

@@ -43,7 +43,7 @@ test('a read query answers with columns, typed rows and the graph found in them'
   expect(status).toBe(200);
   expect(body.columns).toEqual(['name', 'since', 'day', 'nodes', 'path', 'map', 'x']);
   const [row] = body.rows;
-  expect(row?.slice(0, 3)).toEqual(['Tencent Holdings Ltd', 2015, '2018-03-01']);
+  expect(row?.slice(0, 3)).toEqual(['Tencent Holdings Ltd', 2015, { $kind: 'temporal', type: 'Date', value: '2018-03-01' }]);
   expect((row?.[3] as Array<{ $kind: string; properties: { name: string } }>).map((node) => [node.$kind, node.properties.name])).toEqual([
     ['node', 'WeBank'],
     ['node', 'Tencent Holdings Ltd'],
@@ -55,6 +55,21 @@ test('a read query answers with columns, typed rows and the graph found in them'
   expect(body.graph.edges.map((edge) => edge.type)).toEqual(['OWNS']);
   expect(body).toMatchObject({ rowCount: 1, truncated: { rows: false, graph: false } });
   expect(body.elapsedMs).toBeGreaterThanOrEqual(0);
+});
+
+test('values that JSON would show as strings or maps come tagged with their type', async () => {
+  const { body } = await run(
+    "RETURN datetime('2019-05-01T10:00:00Z') AS at, duration('P1Y2M') AS span, duration('P3DT4H0.5S') AS short, 9007199254740993 AS big, point({x: 1, y: 2}) AS point, {since: date('2020-01-01')} AS map, [localtime('12:30')] AS list",
+  );
+  expect(body.rows[0]).toEqual([
+    { $kind: 'temporal', type: 'DateTime', value: '2019-05-01T10:00:00Z' },
+    { $kind: 'temporal', type: 'Duration', value: 'P1Y2M' },
+    { $kind: 'temporal', type: 'Duration', value: 'P3DT4H0.5S' },
+    { $kind: 'integer', value: '9007199254740993' },
+    { $kind: 'point', srid: 7203, x: 1, y: 2 },
+    { since: { $kind: 'temporal', type: 'Date', value: '2020-01-01' } },
+    [{ $kind: 'temporal', type: 'LocalTime', value: '12:30:00' }],
+  ]);
 });
 
 test('allowed procedures run; rows and graph elements are capped with truncated flags', async () => {
