@@ -3,7 +3,7 @@
  * configured limits, and its rows as plain JSON with the graph found in them.
  */
 import type { ConsoleLimits } from '../config';
-import type { ConsoleResult, ConsoleSchema, GraphEdge, GraphNode, PlainValue } from '../contract';
+import type { ConsoleResult, ConsoleSchema, GraphEdge, GraphNode } from '../contract';
 import { ForbiddenQueryError } from '../errors';
 import { collectGraph, toNodes, toPlain, type Database } from '../neo4j';
 import { ALLOWED_PROCEDURES, checkPlan, checkText, RefusedQueryError, type PlanOperator } from './console-guard';
