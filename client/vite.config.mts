@@ -10,5 +10,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    // The Cypher editor's chunk (Neo4j's ANTLR parser, ~1.1 MB, 275 KB gzipped) loads only when the
+    // console opens; the first load is the main chunk alone (npm run bench:ui reports its size).
+    chunkSizeWarningLimit: 1200,
   },
 });

@@ -125,6 +125,24 @@ export class Explorer {
     await this.layout({ randomize: true, how: 'amend' });
   }
 
+  /**
+   * Draws a console result: replacing the canvas (laid out afresh), or added to it (new nodes placed
+   * around the middle of the view, then joined to what is there). Either way one undoable step.
+   */
+  async showResult(view: GraphView, mode: 'add' | 'replace'): Promise<void> {
+    if (mode === 'replace' || Object.keys(this.state.nodes).length === 0) {
+      await this.showView(view);
+      this.fitClose();
+      return;
+    }
+    const fresh = view.nodes.filter((node) => !this.state.nodes[node.id]);
+    const extent = this.cy.extent();
+    const spots = placeAround({ x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 }, fresh.length, this.occupied());
+    this.change(addGraph(this.state, view, { positions: Object.fromEntries(fresh.map((node, index) => [node.id, spots[index]!])) }));
+    this.reveal(view.nodes.map((node) => node.id));
+    await this.join(fresh.map((node) => node.id));
+  }
+
   /** Runs the state's layout over the visible nodes and writes where they went (a step of its own, or folded into the last). */
   async layout(options: { randomize?: boolean; how?: 'record' | 'amend'; name?: LayoutName } = {}): Promise<void> {
     const name = options.name ?? this.state.layout;
@@ -160,6 +178,12 @@ export class Explorer {
     this.cy.stop();
     this.cy.fit(nodes, 50);
     if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, position: (nodes.first() as NodeSingular).position() });
+  }
+
+  /** Fits the graph into the view at once, no closer than zoom 1.5 (a few nodes would fill the screen), like an expansion. */
+  private fitClose(): void {
+    this.cy.fit(undefined, 40);
+    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
   /** Fits the visible graph into the view, animated. */
@@ -295,11 +319,7 @@ export class Explorer {
     this.draw();
     if (result.missing.length > 0) toast(`${result.missing.length} node${result.missing.length === 1 ? '' : 's'} of this view no longer exist${result.missing.length === 1 ? 's' : ''} in the database.`, 'error');
     if (Object.keys(shared.positions).length < result.nodes.length) await this.layout({ how: 'amend' });
-    else {
-      // A few nodes would fill the screen at a huge zoom; no closer than 1.5, like an expansion.
-      this.cy.fit(undefined, 40);
-      if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
-    }
+    else this.fitClose();
   }
 
   setPageSize(size: number): void {

@@ -9,6 +9,7 @@ import { Explorer, PAGE_SIZES } from './explorer';
 import { createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS } from './graph';
 import { Inspector } from './inspector';
 import { drawLegend } from './legend';
+import { ConsolePanel } from './console';
 import { ContextMenu, expandItems } from './menu';
 import { PathsPanel } from './paths';
 import { attachSearch } from './search';
@@ -37,6 +38,19 @@ pageSize.addEventListener('change', () => {
 const menu = new ContextMenu();
 const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
+const consoleToggle = byId<HTMLButtonElement>('console-toggle');
+const cypherConsole = new ConsolePanel(byId('console'), {
+  drawResult: (view, mode) => explorer.showResult(view, mode),
+  showNode: (node) => {
+    explorer.addNode(node);
+    void inspector.showNode(node.id);
+  },
+  resized: () => {
+    consoleToggle.setAttribute('aria-expanded', String(cypherConsole.open));
+    cy.resize();
+  },
+});
+consoleToggle.addEventListener('click', () => cypherConsole.toggle());
 (window as unknown as { fingraph: unknown }).fingraph = { cy, explorer };
 
 // Loading indicator: a bar while any request is in flight.
@@ -167,6 +181,7 @@ document.addEventListener('keydown', (event) => {
   else if (control && key === 'y') explorer.redo();
   else if (control) return;
   else if (key === '/') search.focus();
+  else if (key === 'q') cypherConsole.toggle();
   else if ((key === 'delete' || key === 'backspace') && (selected.length > 0 || cy.edges(':selected').nonempty())) explorer.remove(selected, cy.edges(':selected').map((edge) => edge.id()));
   else if (key === 'e' && selected.length > 0) selected.forEach((id) => void explorer.expand(id));
   else if (key === 'c' && selected.length === 1) explorer.collapse(selected[0]!);

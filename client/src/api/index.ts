@@ -3,6 +3,9 @@
  * request is counted while in flight, so the page can show that it is working.
  */
 import type {
+  ConsoleRequest,
+  ConsoleResult,
+  ConsoleSchema,
   Direction,
   GraphView,
   HealthReport,
@@ -21,6 +24,8 @@ export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's problem+json, when it sent one (with the Neo4j code and position for console queries). */
+    readonly problem: Problem | null = null,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -64,7 +69,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     }
     if (!response.ok && !(options.acceptStatus ?? []).includes(response.status)) {
       const problem = (await response.json().catch(() => null)) as Problem | null;
-      throw new ApiRequestError(response.status, problem?.detail ?? `The server answered ${response.status}.`);
+      throw new ApiRequestError(response.status, problem?.detail ?? `The server answered ${response.status}.`, problem);
     }
     return (await response.json()) as T;
   } finally {
@@ -102,4 +107,6 @@ export const api = {
   paths: (from: string, to: string, options: { maxHops?: number; types?: string[] } = {}): Promise<PathsResult> =>
     request<PathsResult>(`/api/paths${query({ from, to, maxHops: options.maxHops, types: options.types?.join(',') })}`),
   subgraph: (body: SubgraphRequest): Promise<SubgraphResult> => request<SubgraphResult>('/api/graph/subgraph', { body }),
+  query: (body: ConsoleRequest, signal?: AbortSignal): Promise<ConsoleResult> => request<ConsoleResult>('/api/query', { body, signal }),
+  consoleSchema: (): Promise<ConsoleSchema> => request<ConsoleSchema>('/api/query/schema'),
 };
