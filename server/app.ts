@@ -5,7 +5,12 @@
 import express, { type Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './config';
+import { DEFAULT_CONSOLE_LIMITS, type Config, type ConsoleLimits } from './config';
+import { jsonBodiesOnly } from './http/body';
+import { silentLogger, type Logger } from './http/logger';
+import { rateLimit, type RateLimit } from './http/rate-limit';
+import { requestContext } from './http/request-context';
+import { securityHeaders } from './http/security';
 import type { Database } from './neo4j';
 import { apiNotFound, problemMiddleware } from './problem';
 import { consoleRoutes } from './routes/console';
@@ -20,17 +25,33 @@ export interface AppDeps {
   clientDir?: string;
   /** The Cypher console's limits (the configuration's, or the defaults). */
   consoleLimits?: ConsoleLimits;
+  /** Console queries allowed per client; null: no limit. */
+  consoleRate?: RateLimit | null;
+  /** Express's "trust proxy" (whose X-Forwarded-For names the client). */
+  trustProxy?: boolean | number | string;
+  logger?: Logger;
 }
 
-export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS }: AppDeps): Express {
+export const DEFAULT_CONSOLE_RATE: RateLimit = { perMinute: 120, burst: 20 };
+
+/** The deps that come from the configuration (what `npm start` and `npm run dev` pass). */
+export function configuredDeps(config: Config, logger: Logger): Pick<AppDeps, 'consoleLimits' | 'consoleRate' | 'trustProxy' | 'logger'> {
+  return { consoleLimits: config.console, consoleRate: config.consoleRate.perMinute > 0 ? config.consoleRate : null, trustProxy: config.trustProxy, logger };
+}
+
+export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, consoleRate = DEFAULT_CONSOLE_RATE, trustProxy = false, logger = silentLogger }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
+  app.use(requestContext(logger));
+  app.use(securityHeaders);
   // API answers are live data: no ETag hashing of every body (the static UI keeps its own caching).
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: '1mb' }));
-
   const api = express.Router();
+  api.use(jsonBodiesOnly);
+  api.use(express.json({ limit: '1mb' }));
+  if (consoleRate && consoleRate.perMinute > 0) api.post('/query', rateLimit(consoleRate, 'console queries'));
   api.use(healthRoutes(database, apiVersion));
   api.use(graphRoutes(database));
   api.use(exploreRoutes(database));

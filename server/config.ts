@@ -44,6 +44,12 @@ const environmentSchema = z.object({
   CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   CONSOLE_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   CONSOLE_MAX_ELEMENTS: z.coerce.number().int().min(1).max(50_000).default(5_000),
+  CONSOLE_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(120),
+  CONSOLE_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'must be true, false, a number of proxies, or addresses/subnets such as loopback or 10.0.0.0/8')
+    .optional(),
   LOG_LEVEL: logLevel.default('info'),
 });
 
@@ -75,6 +81,10 @@ export interface Config {
   queryTimeoutMs: number;
   /** The Cypher console's limits: time per query, rows returned, graph elements returned. */
   console: ConsoleLimits;
+  /** Console queries per client: a steady rate per minute (0: no limit) and a burst. */
+  consoleRate: { perMinute: number; burst: number };
+  /** Express's "trust proxy": whom to believe about the client's address (X-Forwarded-For). */
+  trustProxy: boolean | number | string;
   logLevel: z.infer<typeof logLevel>;
 }
 
@@ -125,6 +135,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
     console: { timeoutMs: env.CONSOLE_TIMEOUT_MS, maxRows: env.CONSOLE_MAX_ROWS, maxElements: env.CONSOLE_MAX_ELEMENTS },
+    consoleRate: { perMinute: env.CONSOLE_RATE_LIMIT, burst: env.CONSOLE_RATE_BURST },
+    trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
   };
 }

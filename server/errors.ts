@@ -67,3 +67,22 @@ export class ForbiddenQueryError extends ApiError {
     super(403, 'Query Not Allowed', message);
   }
 }
+
+/** The client closed the request before the answer (nothing is sent; the work it asked for is stopped). */
+export class RequestCancelledError extends ApiError {
+  constructor(message: string) {
+    super(499, 'Client Closed Request', message);
+  }
+}
+
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor(message: string) {
+    super(415, 'Unsupported Media Type', message);
+  }
+}
+
+export class TooManyRequestsError extends ApiError {
+  constructor(message: string) {
+    super(429, 'Too Many Requests', message);
+  }
+}

@@ -4,11 +4,16 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Problem } from './contract';
-import { ApiError, NotFoundError, QueryError } from './errors';
+import { ApiError, NotFoundError, QueryError, RequestCancelledError } from './errors';
 
-export const problemMiddleware: ErrorRequestHandler = (error: unknown, _request, response, next) => {
+export const problemMiddleware: ErrorRequestHandler = (error: unknown, request, response, next) => {
   if (response.headersSent) {
     next(error);
+    return;
+  }
+  // The client is gone (it closed the request): nobody to answer.
+  if (error instanceof RequestCancelledError || response.destroyed) {
+    response.destroy();
     return;
   }
   let problem: Problem;
@@ -25,9 +30,11 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, _request,
       detail: error.status === 413 ? 'The request body is larger than 1 MB. Send less (a console query may be at most 100,000 characters).' : 'The request body is not valid JSON; check its quotes, commas and brackets.',
     };
   } else {
-    console.error('Unexpected error:', error);
+    request.log.error({ err: error }, 'unexpected error');
     problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'The server failed to handle the request; the error is in its log.' };
   }
+  problem.requestId = request.id;
+  if (problem.status >= 500) request.log.warn({ status: problem.status, code: problem.code, detail: problem.detail }, 'answered with an error');
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 };
 

@@ -3,7 +3,8 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { createApp } from '../app';
+import { configuredDeps, createApp } from '../app';
+import { createLogger } from '../http/logger';
 import { loadConfig } from '../config';
 import { API_VERSION } from '../version';
 import { bootBackend } from './boot';
@@ -29,7 +30,7 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     const apiPort = config.port + 1;
-    api = createApp({ database: backend.database, apiVersion: API_VERSION, consoleLimits: config.console }).listen(apiPort, config.host);
+    api = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel)) }).listen(apiPort, config.host);
     const { createServer } = await import('vite');
     const vite = await createServer({
       configFile: path.join(CLIENT_DIR, 'vite.config.mts'),

@@ -3,7 +3,8 @@
  * empty, the UI built if needed, and API + UI served on one port. Ctrl-C stops everything it started.
  */
 import type { Server } from 'node:http';
-import { createApp } from '../app';
+import { configuredDeps, createApp } from '../app';
+import { createLogger } from '../http/logger';
 import { ConfigError, loadConfig } from '../config';
 import { API_VERSION } from '../version';
 import { bootBackend } from './boot';
@@ -35,7 +36,7 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     await buildClientIfNeeded(log);
-    const app = createApp({ database: backend.database, apiVersion: API_VERSION, consoleLimits: config.console, clientDir: CLIENT_DIST });
+    const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, createLogger(config.logLevel)) });
     server = await listen(app, config.port, config.host);
   } catch (error) {
     await backend.shutdown();

@@ -66,6 +66,8 @@ export interface Problem {
   code?: string;
   /** Where in a console query the problem is (1-based line and column, 0-based offset). */
   position?: { line: number; column: number; offset: number };
+  /** The request's id (X-Request-Id), to find it in the server's log. */
+  requestId?: string;
 }
 
 /** GET /api/schema: what the database holds, discovered, never assumed. */

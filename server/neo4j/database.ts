@@ -6,7 +6,7 @@
  */
 import neo4j, { Neo4jError, type Driver, type QueryResult, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config';
-import { ApiError, DatabaseError, DatabaseUnavailableError, ForbiddenQueryError, QueryError, QueryTimeoutError } from '../errors';
+import { ApiError, DatabaseError, DatabaseUnavailableError, ForbiddenQueryError, QueryError, QueryTimeoutError, RequestCancelledError } from '../errors';
 import type { QueryMap, QueryName } from './queries';
 import { renderTemplate, type Fill } from './template';
 
@@ -211,12 +211,20 @@ export class Database {
   async consoleRead(
     statement: string,
     parameters: Record<string, unknown>,
-    options: { timeoutMs: number; maxRows: number; check(queryType: string | undefined, plan: unknown): void },
+    options: {
+      timeoutMs: number;
+      maxRows: number;
+      check(queryType: string | undefined, plan: unknown): void;
+      /** The request's id, written in the transaction's metadata (and so in Neo4j's query log). */
+      request: string;
+      /** Aborted when the client goes away: the query's transaction is then stopped on the server. */
+      signal?: AbortSignal;
+    },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> {
     const run = async (): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> => {
       const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
       try {
-        const transaction = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'fingraph-console' } });
+        const transaction = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'fingraph-console', request: options.request } });
         try {
           const explained = await transaction.run(`EXPLAIN ${statement}`, parameters).catch((error: unknown) => {
             throw consoleError(error, EXPLAIN_PREFIX);
@@ -245,16 +253,47 @@ export class Database {
       }
     };
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new QueryTimeoutError(`The query ran past the console's limit of ${options.timeoutMs / 1000} s and was stopped. Narrow it down (a LIMIT, a tighter MATCH) and run it again.`)),
         options.timeoutMs + 500,
       );
     });
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        void this.stopRequest(options.request);
+        reject(new RequestCancelledError('The client closed the request; its query was stopped.'));
+      };
+      if (options.signal?.aborted) onAbort();
+      else options.signal?.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      return await this.guarded(() => Promise.race([run(), deadline]));
+      return await this.guarded(() => Promise.race([run(), deadline, cancelled]));
     } finally {
       clearTimeout(timer);
+      if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * Stops the transactions of a console request (the client went away). Best effort: the query may
+   * have finished, and the database's own timeout stops it in any case.
+   */
+  private async stopRequest(request: string): Promise<void> {
+    try {
+      // The query may not have reached the database yet; look a few times.
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const found = await this.runRaw(this.queries['console/running'], { request }, 'READ');
+        const ids = (found.records[0]?.get('ids') as string[] | undefined) ?? [];
+        if (ids.length > 0) {
+          await this.runRaw(this.queries['console/terminate'], { ids }, 'READ');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } catch {
+      // Nothing to do: the database's transaction timeout still bounds the query.
     }
   }
 

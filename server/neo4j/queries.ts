@@ -31,6 +31,8 @@ export const QUERY_NAMES = [
   'console/functions',
   'console/procedures',
   'console/endpoints',
+  'console/running',
+  'console/terminate',
   'seed/count-nodes',
   'seed/delete-all',
   'seed/find-ids',

@@ -19,7 +19,17 @@ export function consoleRoutes(database: Database, limits: ConsoleLimits): Router
     if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
       throw new BadRequestError('\'params\' must be a JSON object of parameter names and values, such as {"name": "Tencent"}.');
     }
-    response.json(await runConsoleQuery(database, query, (params ?? {}) as Record<string, unknown>, limits));
+    // The client going away (a closed tab, the console's Cancel) stops the query's transaction.
+    const gone = new AbortController();
+    const onClose = (): void => {
+      if (!response.writableFinished) gone.abort();
+    };
+    response.on('close', onClose);
+    try {
+      response.json(await runConsoleQuery(database, query, (params ?? {}) as Record<string, unknown>, limits, { request: request.id, signal: gone.signal }));
+    } finally {
+      response.off('close', onClose);
+    }
   });
   router.get('/query/schema', async (_request, response) => {
     response.json(await getConsoleSchema(database));

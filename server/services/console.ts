@@ -30,24 +30,33 @@ async function addEndpoints(database: Database, graph: { nodes: GraphNode[]; edg
   graph.nodes.push(...toNodes(result.records[0]?.get('nodes')));
 }
 
-export async function runConsoleQuery(database: Database, query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<ConsoleResult> {
+export interface ConsoleRun {
+  /** The request's id (in the transaction's metadata). */
+  request: string;
+  /** Aborted when the client goes away. */
+  signal?: AbortSignal;
+}
+
+export async function runConsoleQuery(database: Database, query: string, params: Record<string, unknown>, limits: ConsoleLimits, run: ConsoleRun): Promise<ConsoleResult> {
   const statement = refusing(() => checkText(query));
-  const run = await database.consoleRead(statement, params, {
+  const result = await database.consoleRead(statement, params, {
     timeoutMs: limits.timeoutMs,
     maxRows: limits.maxRows,
     check: (queryType, plan) => refusing(() => checkPlan(queryType, plan as PlanOperator | undefined)),
+    request: run.request,
+    signal: run.signal,
   });
-  const values = run.records.map((record) => run.keys.map((key) => record.get(key) as unknown));
+  const values = result.records.map((record) => result.keys.map((key) => record.get(key) as unknown));
   const graph = collectGraph(values.flat(), limits.maxElements);
   await addEndpoints(database, graph, limits.maxElements);
   return {
-    columns: run.keys,
+    columns: result.keys,
     rows: values.map((row) => row.map((value) => toPlain(value, true))),
     graph: { nodes: graph.nodes, edges: graph.edges },
-    rowCount: run.records.length,
-    truncated: { rows: run.truncated, graph: graph.truncated },
+    rowCount: result.records.length,
+    truncated: { rows: result.truncated, graph: graph.truncated },
     limits,
-    elapsedMs: run.elapsedMs,
+    elapsedMs: result.elapsedMs,
   };
 }
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await loadSeed(database);
   app = await startApp(database);
   // The same app with tight limits, for the timeout and truncation cases.
-  const server = createApp({ database, apiVersion: 'test', consoleLimits: { timeoutMs: 2_000, maxRows: 50, maxElements: 20 } }).listen(0, '127.0.0.1');
+  const server = createApp({ database, apiVersion: 'test', consoleRate: null, consoleLimits: { timeoutMs: 2_000, maxRows: 50, maxElements: 20 } }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   strict = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 });

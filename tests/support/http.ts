@@ -1,6 +1,6 @@
 /** Starts the app on port 0 over real HTTP, for API tests. */
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/app';
+import { createApp, type AppDeps } from '../../server/app';
 import type { Database } from '../../server/neo4j';
 import { loadSeed, openDatabase } from './database';
 
@@ -9,8 +9,12 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(database: Database, clientDir?: string): Promise<RunningApp> {
-  const app = createApp({ database, apiVersion: 'test', clientDir });
+/**
+ * The app as `npm start` builds it, but with no rate limit on the console unless `deps` sets one
+ * (test files run dozens of queries a second from one address).
+ */
+export async function startApp(database: Database, clientDir?: string, deps: Partial<AppDeps> = {}): Promise<RunningApp> {
+  const app = createApp({ database, apiVersion: 'test', clientDir, consoleRate: null, ...deps });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
