@@ -33,8 +33,10 @@ export class NotFoundError extends ApiError {
 }
 
 export class DatabaseUnavailableError extends ApiError {
-  constructor(message: string, code?: string) {
+  constructor(message: string, code?: string, cause?: unknown) {
     super(503, 'Database Unavailable', message, code);
+    // The driver's error, for the log and the command line (never sent to clients).
+    if (cause !== undefined) this.cause = cause;
   }
 }
 

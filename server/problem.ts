@@ -34,7 +34,10 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, request, 
     problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'The server failed to handle the request; the error is in its log.' };
   }
   problem.requestId = request.id;
-  if (problem.status >= 500) request.log.warn({ status: problem.status, code: problem.code, detail: problem.detail }, 'answered with an error');
+  if (problem.status >= 500) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message.split('\n')[0] : undefined;
+    request.log.warn({ status: problem.status, code: problem.code, detail: problem.detail, cause }, 'answered with an error');
+  }
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 };
 

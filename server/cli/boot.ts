@@ -4,14 +4,17 @@
  * seed commands. On failure nothing it started is left running.
  */
 import type { Config } from '../config';
-import { Database, loadQueries, type ServerInfo } from '../neo4j';
+import { Database, describeUri, loadQueries, type ServerInfo } from '../neo4j';
 import { installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j';
 import { DatabaseUnavailableError } from '../errors';
 import { API_VERSION } from '../version';
 
 export interface Backend {
   database: Database;
-  server: ServerInfo;
+  /** The server's version; null while an external Neo4j does not answer yet (see `ready`). */
+  server: ServerInfo | null;
+  /** Resolves when Neo4j answers (at once when it did at boot). */
+  ready: Promise<ServerInfo>;
   /** Closes the driver, and stops the local Neo4j if this boot started it. */
   shutdown(): Promise<void>;
 }
@@ -20,7 +23,14 @@ export type Log = (line: string) => void;
 
 const LOCAL_CONNECT_TIMEOUT_MS = 30_000;
 
-export async function bootBackend(config: Config, log: Log): Promise<Backend> {
+const WAIT_RETRY_MS = 2_000;
+
+/**
+ * `waitForNeo4j`: an external Neo4j that is not reachable yet (it may be starting, or down for a
+ * moment) does not stop the boot: the API can serve 503s and recover by itself, and `ready` resolves
+ * once Neo4j answers. Wrong credentials or a missing database still fail at once.
+ */
+export async function bootBackend(config: Config, log: Log, options: { waitForNeo4j?: boolean } = {}): Promise<Backend> {
   let startedLocal = false;
   if (!config.externalNeo4j) {
     const installed = await installRuntime(log);
@@ -44,13 +54,38 @@ export async function bootBackend(config: Config, log: Log): Promise<Backend> {
   let database: Database | undefined;
   try {
     database = Database.create(config.neo4j, loadQueries(), { queryTimeoutMs: config.queryTimeoutMs, userAgent: `fingraph/${API_VERSION}` });
-    const server = await verifyWithPatience(database, config.externalNeo4j ? 0 : LOCAL_CONNECT_TIMEOUT_MS);
-    log(`Connected to Neo4j ${server.version} ${server.edition} at ${config.externalNeo4j ? config.neo4j.uri : 'the local server'}${config.neo4j.database ? `, database ${config.neo4j.database}` : ''}.`);
     const opened = database;
+    let closed = false;
+    const connected = (server: ServerInfo): ServerInfo => {
+      log(`Connected to Neo4j ${server.version} ${server.edition} at ${config.externalNeo4j ? describeUri(config.neo4j.uri) : 'the local server'}${config.neo4j.database ? `, database ${config.neo4j.database}` : ''}.`);
+      return server;
+    };
+    let server: ServerInfo | null = null;
+    let ready: Promise<ServerInfo>;
+    try {
+      server = connected(await verifyWithPatience(opened, config.externalNeo4j ? 0 : LOCAL_CONNECT_TIMEOUT_MS));
+      ready = Promise.resolve(server);
+    } catch (error) {
+      if (!(options.waitForNeo4j && config.externalNeo4j && isUnreachable(error))) throw error;
+      log(`Neo4j at ${describeUri(config.neo4j.uri)} does not answer yet: serving 503s until it does, retrying every ${WAIT_RETRY_MS / 1000} s.`);
+      ready = (async () => {
+        for (;;) {
+          await new Promise((resolve) => setTimeout(resolve, WAIT_RETRY_MS).unref());
+          if (closed) return new Promise<never>(() => undefined);
+          try {
+            return connected(await opened.verify());
+          } catch (retryError) {
+            if (!isUnreachable(retryError)) throw retryError;
+          }
+        }
+      })();
+    }
     return {
       database: opened,
       server,
+      ready,
       async shutdown() {
+        closed = true;
         await opened.close();
         await stopLocal();
       },
@@ -60,6 +95,10 @@ export async function bootBackend(config: Config, log: Log): Promise<Backend> {
     await stopLocal();
     throw error;
   }
+}
+
+function isUnreachable(error: unknown): boolean {
+  return error instanceof DatabaseUnavailableError && error.code === 'ServiceUnavailable';
 }
 
 /** A freshly started local server can take a moment to accept logins; an external one gets one try. */

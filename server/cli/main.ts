@@ -9,7 +9,9 @@ export const KNOWN_ERRORS = [ConfigError, LocalNeo4jError, ApiError, DatasetErro
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     if (KNOWN_ERRORS.some((kind) => error instanceof kind)) {
-      console.error(`\nfingraph: ${(error as Error).message}`);
+      const cause = (error as Error).cause;
+      const reason = cause instanceof Error ? ` (${cause.message.split('\n')[0]})` : '';
+      console.error(`\nfingraph: ${(error as Error).message}${reason}`);
     } else {
       console.error('\nfingraph: unexpected failure:', error);
     }

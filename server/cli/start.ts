@@ -17,7 +17,7 @@ const log = (line: string): void => console.log(line);
 runMain(async () => {
   const began = Date.now();
   const config = loadConfig();
-  const backend = await bootBackend(config, log);
+  const backend = await bootBackend(config, log, { waitForNeo4j: true });
   let server: Server | undefined;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -34,7 +34,14 @@ runMain(async () => {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    await prepareDatabase(backend.database, log);
+    // With Neo4j answering, the schema and seed come first; an external one that does not answer
+    // yet gets them when it does, while the API serves 503s.
+    if (backend.server) await prepareDatabase(backend.database, log);
+    else {
+      void backend.ready
+        .then(() => prepareDatabase(backend.database, log))
+        .catch((error: unknown) => console.error(`\nfingraph: could not prepare the database once it answered: ${(error as Error).message}`));
+    }
     await buildClientIfNeeded(log);
     const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, createLogger(config.logLevel)) });
     server = await listen(app, config.port, config.host);

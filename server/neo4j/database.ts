@@ -18,6 +18,10 @@ export interface ServerInfo {
 export interface DatabaseOptions {
   queryTimeoutMs: number;
   userAgent: string;
+  /** Connections the driver may hold (50 by default). */
+  maxConnectionPoolSize?: number;
+  /** How long a request waits for a free connection before failing (10 s by default). */
+  connectionAcquisitionTimeoutMs?: number;
 }
 
 const RETRY_AFTER_FAILURE_MS = 1000;
@@ -78,9 +82,11 @@ export function mapDriverError(error: unknown, connection: Pick<Neo4jConnection,
   const where = describeUri(connection.uri);
   const code = error.code;
   if (UNAVAILABLE_CODES.has(code)) {
+    // The driver's own words (addresses, encryption hints) go to the log as the cause, not to the client.
     return new DatabaseUnavailableError(
-      `Neo4j at ${where} is not reachable (${error.message.split('\n')[0]}). Start it (\`npm run db:start\` for the local one) or check NEO4J_URI; the API recovers by itself once it answers.`,
+      'Neo4j is not reachable. Start it (`npm run db:start` for the local one) or check NEO4J_URI; the API recovers by itself once it answers.',
       code,
+      error,
     );
   }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
@@ -122,9 +128,9 @@ export class Database {
       driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
         userAgent: options.userAgent,
         connectionTimeout: 5_000,
-        connectionAcquisitionTimeout: 10_000,
+        connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? 10_000,
         maxTransactionRetryTime: 1_000,
-        maxConnectionPoolSize: 50,
+        maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
       });
     } catch (error) {
       throw new DatabaseUnavailableError(

@@ -159,3 +159,48 @@ test('a console query whose request is closed is stopped on the server, and the 
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(logLines.find((entry) => entry.requestId === 'cancel-me')).toMatchObject({ msg: 'client closed the request', completed: false });
 });
+
+test('sessions and transactions are always closed: after over a hundred failing, refused, cancelled and timed-out requests a pool of 3 connections still serves', async () => {
+  const ROUNDS = 12;
+  const small = openDatabase(undefined, { maxConnectionPoolSize: 3, connectionAcquisitionTimeoutMs: 3_000 });
+  const tight = await startApp(small, undefined, { consoleLimits: { timeoutMs: 1_000, maxRows: 10, maxElements: 10 } });
+  const query = (text: string, signal?: AbortSignal): Promise<number> =>
+    fetch(`${tight.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }), signal }).then(
+      (response) => response.status,
+      () => 0,
+    );
+  try {
+    const statuses = new Map<number, number>();
+    const note = (status: number): void => void statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const cancel = new AbortController();
+      const batch = [
+        query('MATCH (n) RETURN n'), // 200, rows cut at the limit
+        query('MATCH (n RETURN n'), // 400 syntax
+        query('CREATE (:Intruder)'), // 403 refused
+        query('RETURN $nothing'), // 400 missing parameter
+        query("MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)"), // 504 at 1 s
+        query("UNWIND range(1, 100000000) AS i WITH i WHERE i = -1 RETURN i", cancel.signal), // cancelled
+        fetch(`${tight.url}/api/nodes/${encodeURIComponent('4:00000000-0000-0000-0000-000000000000:1')}`).then((response) => response.status),
+        fetch(`${tight.url}/api/search?q=bank`).then((response) => response.status),
+        fetch(`${tight.url}/api/paths?from=x&to=y`).then((response) => response.status),
+      ];
+      setTimeout(() => cancel.abort(), 150);
+      for (const status of await Promise.all(batch)) note(status);
+    }
+    expect([...statuses.keys()].sort()).toEqual([0, 200, 400, 403, 404, 504].filter((status) => statuses.has(status)));
+    expect(statuses.get(504)).toBe(ROUNDS);
+    expect(statuses.get(403)).toBe(ROUNDS);
+    expect(statuses.get(0)).toBe(ROUNDS);
+    // Nothing of the app's is still running in Neo4j.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const open = await database.runStatement("SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE metaData.app = 'fingraph-console' RETURN count(*) AS n");
+    expect(Number(open.records[0]?.get('n'))).toBe(0);
+    // And the 3 connections are free: 12 requests at once all answer (a leak would time them out).
+    const after = await Promise.all(Array.from({ length: 12 }, (_, index) => (index % 2 ? query('RETURN 1') : fetch(`${tight.url}/api/graph/start`).then((response) => response.status))));
+    expect(after).toEqual(Array(12).fill(200));
+  } finally {
+    await tight.close();
+    await small.close();
+  }
+});

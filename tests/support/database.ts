@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Neo4jConnection } from '../../server/config';
-import { Database, loadQueries } from '../../server/neo4j';
+import { Database, loadQueries, type DatabaseOptions } from '../../server/neo4j';
 import { loadSeedDataset, writeDataset } from '../../server/seed';
 import { applySchema } from '../../server/services/schema';
 
@@ -15,8 +15,8 @@ export function testConnection(): Neo4jConnection {
   return JSON.parse(raw) as Neo4jConnection;
 }
 
-export function openDatabase(connection: Neo4jConnection = testConnection()): Database {
-  return Database.create(connection, loadQueries(), { queryTimeoutMs: 30_000, userAgent: 'fingraph-tests' });
+export function openDatabase(connection: Neo4jConnection = testConnection(), options: Partial<DatabaseOptions> = {}): Database {
+  return Database.create(connection, loadQueries(), { queryTimeoutMs: 30_000, userAgent: 'fingraph-tests', ...options });
 }
 
 export async function emptyDatabase(database: Database): Promise<void> {
