@@ -4,7 +4,7 @@
  */
 import './styles.css';
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
-import { api, onBusy } from './api';
+import { api, onBusy, onOutage } from './api';
 import { Explorer, PAGE_SIZES } from './explorer';
 import { createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS } from './graph';
 import { Inspector } from './inspector';
@@ -15,6 +15,7 @@ import { PathsPanel } from './paths';
 import { attachSearch } from './search';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
+import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
 import { errorToast, toast } from './ui/toast';
 
@@ -257,9 +258,35 @@ async function loadSchema(): Promise<void> {
   }
 }
 
+// Neo4j or the server unreachable: a banner that checks health until it is back, then picks up
+// what could not load (the schema, the start view on an empty canvas).
+const status = byId('status');
+const outage = new OutageBanner(
+  byId('outage'),
+  () => api.health().then((report) => (showHealth(status, report), report)),
+  () => {
+    toast('Neo4j answers again.');
+    if (searchLabel.options.length <= 1) void loadSchema();
+    if (Object.keys(explorer.state.nodes).length === 0) void loadStartView();
+  },
+);
+onOutage((error) => {
+  showHealth(status, error);
+  outage.show(error.message, error.status === 0);
+});
+
 async function start(): Promise<void> {
-  const status = byId('status');
-  const checkHealth = (): void => void api.health().then((report) => showHealth(status, report), (error: Error) => showHealth(status, error));
+  const checkHealth = (): void =>
+    void api.health().then(
+      (report) => {
+        showHealth(status, report);
+        if (report.status !== 'ok') outage.show(report.neo4j.error ?? 'It does not answer.');
+      },
+      (error: Error) => {
+        showHealth(status, error);
+        outage.show(error.message, true);
+      },
+    );
   checkHealth();
   setInterval(checkHealth, 15_000);
   void loadSchema();

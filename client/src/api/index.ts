@@ -26,6 +26,8 @@ export class ApiRequestError extends Error {
     message: string,
     /** The server's problem+json, when it sent one (with the Neo4j code and position for console queries). */
     readonly problem: Problem | null = null,
+    /** The server's Retry-After, in ms (0 when it gave none). */
+    readonly retryAfterMs = 0,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -33,6 +35,21 @@ export class ApiRequestError extends Error {
 }
 
 type BusyListener = (inFlight: number) => void;
+type OutageListener = (error: ApiRequestError) => void;
+const outageListeners = new Set<OutageListener>();
+
+/** Calls `listener` when a request fails because Neo4j or the server is not reachable (503, or no answer). */
+export function onOutage(listener: OutageListener): void {
+  outageListeners.add(listener);
+}
+
+/** A failure that goes away by itself: Neo4j or the server down (a retry may succeed). */
+export function isOutage(error: unknown): error is ApiRequestError {
+  return error instanceof ApiRequestError && (error.status === 503 || error.status === 0);
+}
+
+/** Reads with these statuses are tried again a couple of times (a restart or a blip), honouring Retry-After. */
+const RETRIES = [500, 1500];
 let inFlight = 0;
 const busyListeners = new Set<BusyListener>();
 
@@ -55,26 +72,43 @@ interface RequestOptions {
 async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   setInFlight(1);
   try {
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method: options.body === undefined ? 'GET' : 'POST',
-        headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-      });
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') throw error;
-      throw new ApiRequestError(0, 'The Fingraph server does not answer. Is it running?');
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await send<T>(path, options);
+      } catch (error) {
+        // Only reads are retried (a console query or a write-like POST is the user's to run again).
+        const retry = options.body === undefined && isOutage(error) && attempt < RETRIES.length && !options.signal?.aborted;
+        if (!retry) {
+          if (isOutage(error)) for (const listener of outageListeners) listener(error);
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.max(RETRIES[attempt]!, error.retryAfterMs)));
+      }
     }
-    if (!response.ok && !(options.acceptStatus ?? []).includes(response.status)) {
-      const problem = (await response.json().catch(() => null)) as Problem | null;
-      throw new ApiRequestError(response.status, problem?.detail ?? `The server answered ${response.status}.`, problem);
-    }
-    return (await response.json()) as T;
   } finally {
     setInFlight(-1);
   }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.body === undefined ? 'GET' : 'POST',
+      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiRequestError(0, 'The Fingraph server does not answer. Is it running?');
+  }
+  if (!response.ok && !(options.acceptStatus ?? []).includes(response.status)) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiRequestError(response.status, problem?.detail ?? `The server answered ${response.status}.`, problem, Number.isFinite(retryAfter) ? retryAfter * 1000 : 0);
+  }
+  return (await response.json()) as T;
 }
 
 function query(parameters: Record<string, string | number | undefined | null>): string {
