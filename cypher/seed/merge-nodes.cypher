@@ -1,8 +1,10 @@
-// Creates or updates nodes by label and id; their properties become exactly the given ones.
-// The labels come from the model's allow-list (validated before), used through Cypher's $(…) form.
-// Parameters: $nodes (list of {id, label, properties}).
+// Creates or updates nodes of one label by id; their properties become exactly the given ones.
+// A static label, so that MERGE finds them through the id constraint's index (Cypher's dynamic
+// $(…) label would scan every node for each row).
+// Template: {{label}}: a label of the model (validated before), quoted.
+// Parameters: $nodes (list of {id, properties}).
 // Returns one row: written (count).
 UNWIND $nodes AS node
-MERGE (n:$(node.label) {id: node.id})
+MERGE (n:{{label}} {id: node.id})
 SET n = node.properties
 RETURN count(n) AS written

@@ -1,10 +1,12 @@
-// Creates or updates relationships by type and id between nodes found by label and id; their
-// properties become exactly the given ones. Types and labels come from the model's allow-list.
-// Parameters: $relationships (list of {id, type, from, fromLabel, to, toLabel, properties}).
+// Creates or updates relationships of one type, between nodes of one label and another, by id;
+// their properties become exactly the given ones. Static labels, so that both ends are found through
+// the id constraints' indexes (Cypher's dynamic $(…) labels would scan every node for each row).
+// Template: {{type}}, {{fromLabel}}, {{toLabel}}: a type and labels of the model (validated before), quoted.
+// Parameters: $relationships (list of {id, from, to, properties}).
 // Returns one row: written (count).
 UNWIND $relationships AS rel
-MATCH (a:$(rel.fromLabel) {id: rel.from})
-MATCH (b:$(rel.toLabel) {id: rel.to})
-MERGE (a)-[r:$(rel.type) {id: rel.id}]->(b)
+MATCH (a:{{fromLabel}} {id: rel.from})
+MATCH (b:{{toLabel}} {id: rel.to})
+MERGE (a)-[r:{{type}} {id: rel.id}]->(b)
 SET r = rel.properties
 RETURN count(r) AS written

@@ -186,12 +186,13 @@ export class Database {
    * Runs `work` in one write transaction: everything it runs is committed together, or nothing is
    * (a failure or a crash before the commit writes nothing).
    */
-  async writeTransaction<T>(work: (run: (name: QueryName, parameters?: Record<string, unknown>) => Promise<QueryResult<RecordShape>>) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (run: (name: QueryName, parameters?: Record<string, unknown>, fills?: Record<string, string | Fill>) => Promise<QueryResult<RecordShape>>) => Promise<T>): Promise<T> {
     return this.guarded(async () => {
       const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.WRITE });
-      const transaction = session.beginTransaction({ timeout: this.options.queryTimeoutMs * 10 });
+      // One transaction for the whole load: a failure or a killed process commits nothing.
+      const transaction = session.beginTransaction({ timeout: this.options.queryTimeoutMs * 10, metadata: { app: 'fingraph-write' } });
       try {
-        const value = await work((name, parameters = {}) => transaction.run(this.queries[name], parameters));
+        const value = await work((name, parameters = {}, fills) => transaction.run(fills ? renderTemplate(this.queries[name], fills) : this.queries[name], parameters));
         await transaction.commit();
         return value;
       } catch (error) {
