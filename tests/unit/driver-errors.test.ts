@@ -19,10 +19,13 @@ test.each([
   expect((mapped as DatabaseError).code).toBe(code);
 });
 
-test('messages about the server never show the credentials in its URI', () => {
-  const mapped = mapDriverError(new Neo4jError('connection refused', 'ServiceUnavailable', 'gql', 'd'), connection) as Error;
-  expect(mapped.message).toContain('neo4j+s://db.example.com:7687');
+test('messages about the server never show the credentials in its URI, and an unreachable server is described without the driver\'s words (kept as the cause, for the log)', () => {
+  const driverError = new Neo4jError('connection refused to db.example.com', 'ServiceUnavailable', 'gql', 'd');
+  const mapped = mapDriverError(driverError, connection) as Error;
+  expect(mapped.message).toContain('Neo4j is not reachable');
   expect(mapped.message).not.toContain('secret');
+  expect(mapped.message).not.toContain('db.example.com');
+  expect(mapped.cause).toBe(driverError);
   expect(describeUri('bolt://u:p@h:1')).toBe('bolt://h:1');
 });
 
