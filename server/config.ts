@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   NEO4J_HEAP: memorySize.default('2g'),
   NEO4J_PAGECACHE: memorySize.default('2g'),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  NEO4J_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1_000).default(16),
+  NEO4J_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   CONSOLE_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   CONSOLE_MAX_ELEMENTS: z.coerce.number().int().min(1).max(50_000).default(5_000),
@@ -79,6 +81,9 @@ export interface Config {
   neo4j: Neo4jConnection;
   local: LocalNeo4jSettings;
   queryTimeoutMs: number;
+  /** Queries one server runs at once against Neo4j; the rest wait up to queueTimeoutMs, then 503. */
+  maxConcurrent: number;
+  queueTimeoutMs: number;
   /** The Cypher console's limits: time per query, rows returned, graph elements returned. */
   console: ConsoleLimits;
   /** Console queries per client: a steady rate per minute (0: no limit) and a burst. */
@@ -134,6 +139,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       pageCache: env.NEO4J_PAGECACHE,
     },
     queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+    maxConcurrent: env.NEO4J_MAX_CONCURRENT,
+    queueTimeoutMs: env.NEO4J_QUEUE_TIMEOUT_MS,
     console: { timeoutMs: env.CONSOLE_TIMEOUT_MS, maxRows: env.CONSOLE_MAX_ROWS, maxElements: env.CONSOLE_MAX_ELEMENTS },
     consoleRate: { perMinute: env.CONSOLE_RATE_LIMIT, burst: env.CONSOLE_RATE_BURST },
     trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,

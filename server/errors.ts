@@ -40,6 +40,13 @@ export class DatabaseUnavailableError extends ApiError {
   }
 }
 
+/** Too many queries in flight: this one was not run (503 with Retry-After; nothing is wrong with Neo4j). */
+export class DatabaseBusyError extends ApiError {
+  constructor(message: string) {
+    super(503, 'Database Busy', message, 'Busy');
+  }
+}
+
 export class QueryTimeoutError extends ApiError {
   constructor(message: string, code?: string) {
     super(504, 'Query Timeout', message, code);

@@ -53,7 +53,7 @@ export async function bootBackend(config: Config, log: Log, options: { waitForNe
 
   let database: Database | undefined;
   try {
-    database = Database.create(config.neo4j, loadQueries(), { queryTimeoutMs: config.queryTimeoutMs, userAgent: `fingraph/${API_VERSION}` });
+    database = Database.create(config.neo4j, loadQueries(), { queryTimeoutMs: config.queryTimeoutMs, userAgent: `fingraph/${API_VERSION}`, maxConcurrent: config.maxConcurrent, queueTimeoutMs: config.queueTimeoutMs });
     const opened = database;
     let closed = false;
     const connected = (server: ServerInfo): ServerInfo => {

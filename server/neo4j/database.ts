@@ -6,7 +6,7 @@
  */
 import neo4j, { Neo4jError, type Driver, type QueryResult, type Record as Neo4jRecord, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config';
-import { ApiError, DatabaseError, DatabaseUnavailableError, ForbiddenQueryError, QueryError, QueryTimeoutError, RequestCancelledError } from '../errors';
+import { ApiError, DatabaseBusyError, DatabaseError, DatabaseUnavailableError, ForbiddenQueryError, QueryError, QueryTimeoutError, RequestCancelledError } from '../errors';
 import type { QueryMap, QueryName } from './queries';
 import { renderTemplate, type Fill } from './template';
 
@@ -22,7 +22,14 @@ export interface DatabaseOptions {
   maxConnectionPoolSize?: number;
   /** How long a request waits for a free connection before failing (10 s by default). */
   connectionAcquisitionTimeoutMs?: number;
+  /** Queries run at once; more wait their turn (admission control: Neo4j is not swamped under load). */
+  maxConcurrent?: number;
+  /** How long a query may wait for its turn before the request is answered 503 "busy" (ms). */
+  queueTimeoutMs?: number;
 }
+
+export const DEFAULT_MAX_CONCURRENT = 16;
+export const DEFAULT_QUEUE_TIMEOUT_MS = 5_000;
 
 const RETRY_AFTER_FAILURE_MS = 1000;
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
@@ -113,6 +120,8 @@ export function mapDriverError(error: unknown, connection: Pick<Neo4jConnection,
 export class Database {
   private unavailable: DatabaseUnavailableError | null = null;
   private retryAt = 0;
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
 
   private constructor(
     private readonly driver: Driver,
@@ -314,13 +323,48 @@ export class Database {
 
   private async guarded<T>(work: () => Promise<T>): Promise<T> {
     if (this.unavailable && Date.now() < this.retryAt) throw this.unavailable;
+    await this.turn();
     try {
       const value = await work();
       this.unavailable = null;
       return value;
     } catch (error) {
       throw this.noteFailure(error);
+    } finally {
+      this.done();
     }
+  }
+
+  /**
+   * Waits until fewer than maxConcurrent queries run. A query that waits longer than queueTimeoutMs
+   * is not run: its request is answered 503 with Retry-After, and the queries already admitted keep
+   * their speed instead of every request slowing down until clients time out.
+   */
+  private turn(): Promise<void> {
+    const max = this.options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+    if (this.running < max) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const admit = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        const index = this.queue.indexOf(admit);
+        if (index >= 0) this.queue.splice(index, 1);
+        reject(new DatabaseBusyError(`Neo4j is busy: ${this.running} queries are running and ${this.queue.length} more are waiting. Try again in a moment.`));
+      }, this.options.queueTimeoutMs ?? DEFAULT_QUEUE_TIMEOUT_MS);
+      this.queue.push(admit);
+    });
+  }
+
+  /** Hands the finished query's turn to the next in line. */
+  private done(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.running -= 1;
   }
 
   private noteFailure(error: unknown): unknown {

@@ -204,3 +204,27 @@ test('sessions and transactions are always closed: after over a hundred failing,
     await small.close();
   }
 });
+
+test('admission control: past the queries allowed at once, a request waits its turn, then is answered 503 busy with Retry-After', async () => {
+  const narrow = openDatabase(undefined, { maxConcurrent: 1, queueTimeoutMs: 300 });
+  const busy = await startApp(narrow, undefined, { consoleLimits: { timeoutMs: 1_500, maxRows: 10, maxElements: 10 } });
+  try {
+    const slow = post(busy.url, '/api/query', JSON.stringify({ query: "MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)" }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const began = Date.now();
+    const refused = await fetch(`${busy.url}/api/search?q=bank`);
+    expect(Date.now() - began).toBeLessThan(1_000);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    const problem = (await refused.json()) as Problem;
+    expect(problem).toMatchObject({ title: 'Database Busy', code: 'Busy' });
+    expect(problem.detail).toContain('Neo4j is busy');
+    expect((await slow).status).toBe(504);
+    // Its turn freed, the next request runs; health is not queued behind queries.
+    expect((await fetch(`${busy.url}/api/search?q=bank`)).status).toBe(200);
+    expect((await fetch(`${busy.url}/api/health`)).status).toBe(200);
+  } finally {
+    await busy.close();
+    await narrow.close();
+  }
+});

@@ -43,9 +43,14 @@ export function onOutage(listener: OutageListener): void {
   outageListeners.add(listener);
 }
 
-/** A failure that goes away by itself: Neo4j or the server down (a retry may succeed). */
-export function isOutage(error: unknown): error is ApiRequestError {
+/** A failure a retry may get past: Neo4j or the server down, or Neo4j busy. */
+function isRetryable(error: unknown): error is ApiRequestError {
   return error instanceof ApiRequestError && (error.status === 503 || error.status === 0);
+}
+
+/** Neo4j or the server down (not merely busy with other requests). */
+export function isOutage(error: unknown): error is ApiRequestError {
+  return isRetryable(error) && error.problem?.code !== 'Busy';
 }
 
 /** Reads with these statuses are tried again a couple of times (a restart or a blip), honouring Retry-After. */
@@ -77,7 +82,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
         return await send<T>(path, options);
       } catch (error) {
         // Only reads are retried (a console query or a write-like POST is the user's to run again).
-        const retry = options.body === undefined && isOutage(error) && attempt < RETRIES.length && !options.signal?.aborted;
+        const retry = options.body === undefined && isRetryable(error) && attempt < RETRIES.length && !options.signal?.aborted;
         if (!retry) {
           if (isOutage(error)) for (const listener of outageListeners) listener(error);
           throw error;
