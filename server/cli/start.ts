@@ -17,6 +17,9 @@ const log = (line: string): void => console.log(line);
 runMain(async () => {
   const began = Date.now();
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  // A bug in one request's handling must not take the server down for everyone: logged, not fatal.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const backend = await bootBackend(config, log, { waitForNeo4j: true });
   let server: Server | undefined;
   let stopping = false;
@@ -43,7 +46,7 @@ runMain(async () => {
         .catch((error: unknown) => console.error(`\nfingraph: could not prepare the database once it answered: ${(error as Error).message}`));
     }
     await buildClientIfNeeded(log);
-    const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, createLogger(config.logLevel)) });
+    const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, logger) });
     server = await listen(app, config.port, config.host);
   } catch (error) {
     await backend.shutdown();

@@ -238,6 +238,8 @@ export class Database {
     },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> {
     const run = async (): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> => {
+      // Cancelled while it waited for its turn: not started at all.
+      if (options.signal?.aborted) throw new RequestCancelledError('The client closed the request before its query started.');
       const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
       try {
         const transaction = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'fingraph-console', request: options.request } });
@@ -284,7 +286,12 @@ export class Database {
       if (options.signal?.aborted) onAbort();
       else options.signal?.addEventListener('abort', onAbort, { once: true });
     });
+    // Either may settle before the race is entered (while the query waits for its turn): handled here,
+    // so that a cancelled request never becomes an unhandled rejection.
+    deadline.catch(() => undefined);
+    cancelled.catch(() => undefined);
     try {
+      if (options.signal?.aborted) await cancelled;
       return await this.guarded(() => Promise.race([run(), deadline, cancelled]));
     } finally {
       clearTimeout(timer);

@@ -33,6 +33,8 @@ interface MemorySample {
   at: number;
   rss: number;
   heapUsed: number;
+  /** Heap in use right after a full collection (every 5 s). */
+  retained?: number;
 }
 
 /** LOAD_ONLY=search|expand|paths|console runs one kind alone (to see what each costs). */
@@ -61,7 +63,7 @@ async function startApi(connection: Neo4jConnection): Promise<{ url: string; chi
   const port = await freePort();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_')));
   const child = fork(path.join(__dirname, 'load-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     env: {
       ...clean,
       NEO4J_URI: connection.uri,
@@ -76,9 +78,9 @@ async function startApi(connection: Neo4jConnection): Promise<{ url: string; chi
   });
   const memory: MemorySample[] = [];
   await new Promise<void>((resolve, reject) => {
-    child.on('message', (message: { ready?: boolean; rss?: number; heapUsed?: number }) => {
+    child.on('message', (message: { ready?: boolean; rss?: number; heapUsed?: number; retained?: number }) => {
       if (message.ready) resolve();
-      if (message.rss) memory.push({ at: Date.now(), rss: message.rss, heapUsed: message.heapUsed ?? 0 });
+      if (message.rss) memory.push({ at: Date.now(), rss: message.rss, heapUsed: message.heapUsed ?? 0, retained: message.retained });
     });
     child.once('exit', (code) => reject(new Error(`The API exited with ${code}`)));
   });
@@ -112,7 +114,8 @@ async function run(name: string, connection: Neo4jConnection, targets: Targets):
     log(`\n${name}: ${CLIENTS} clients, ${SECONDS} s`);
     log(`  throughput ${result.requests.average.toFixed(0)} requests/s (${result.requests.total} in all), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
     log(`  answers by status: ${statuses}; errors (no answer) ${result.errors}, timeouts ${result.timeouts}; 5xx other than 503: ${failures}`);
-    log(`  API memory, first 10 s vs last 10 s: RSS ${mb(mean(first.map((s) => s.rss)))} → ${mb(mean(last.map((s) => s.rss)))} MB, heap used ${mb(mean(first.map((s) => s.heapUsed)))} → ${mb(mean(last.map((s) => s.heapUsed)))} MB`);
+    const retained = (samples: MemorySample[]): number => mean(samples.flatMap((sample) => (sample.retained === undefined ? [] : [sample.retained])));
+    log(`  API memory, first 10 s vs last 10 s: RSS ${mb(mean(first.map((s) => s.rss)))} → ${mb(mean(last.map((s) => s.rss)))} MB, heap used ${mb(mean(first.map((s) => s.heapUsed)))} → ${mb(mean(last.map((s) => s.heapUsed)))} MB, heap after a full GC ${mb(retained(first))} → ${mb(retained(last))} MB`);
     return failures === 0 && result.errors === 0;
   } finally {
     api.child.disconnect();

@@ -228,3 +228,35 @@ test('admission control: past the queries allowed at once, a request waits its t
     await narrow.close();
   }
 });
+
+test('a console request closed while it waits for its turn is dropped without running, and nothing fails behind it', async () => {
+  const narrow = openDatabase(undefined, { maxConcurrent: 1, queueTimeoutMs: 3_000 });
+  const busy = await startApp(narrow, undefined, { consoleLimits: { timeoutMs: 1_000, maxRows: 10, maxElements: 10 } });
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const slow = post(busy.url, '/api/query', JSON.stringify({ query: "MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)" }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stop = new AbortController();
+    const waiting = fetch(`${busy.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'queued-then-closed' },
+      body: JSON.stringify({ query: "UNWIND range(1, 100000000) AS i WITH i WHERE i = -1 RETURN i" }),
+      signal: stop.signal,
+    }).catch((error: Error) => error.name);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stop.abort();
+    expect(await waiting).toBe('AbortError');
+    expect((await slow).status).toBe(504);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const ran = await database.runStatement("SHOW TRANSACTIONS YIELD metaData WHERE metaData.request = 'queued-then-closed' RETURN count(*) AS n");
+    expect(Number(ran.records[0]?.get('n'))).toBe(0);
+    expect((await post(busy.url, '/api/query', JSON.stringify({ query: 'RETURN 1 AS one' }))).status).toBe(200);
+    expect(unhandled).toEqual([]);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+    await busy.close();
+    await narrow.close();
+  }
+});
