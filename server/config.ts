@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every variable is validated once, with defaults that
  * work on a fresh machine; the README's configuration table lists the same variables.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -41,7 +42,7 @@ const environmentSchema = z.object({
   NEO4J_HEAP: memorySize.default('2g'),
   NEO4J_PAGECACHE: memorySize.default('2g'),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  NEO4J_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1_000).default(16),
+  NEO4J_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1_000).optional(),
   NEO4J_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   CONSOLE_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
@@ -139,7 +140,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       pageCache: env.NEO4J_PAGECACHE,
     },
     queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
-    maxConcurrent: env.NEO4J_MAX_CONCURRENT,
+    // The local Neo4j shares this machine's cores with the API: a few queries per core at once.
+    maxConcurrent: env.NEO4J_MAX_CONCURRENT ?? (externalNeo4j ? 16 : Math.max(4, os.cpus().length * 2)),
     queueTimeoutMs: env.NEO4J_QUEUE_TIMEOUT_MS,
     console: { timeoutMs: env.CONSOLE_TIMEOUT_MS, maxRows: env.CONSOLE_MAX_ROWS, maxElements: env.CONSOLE_MAX_ELEMENTS },
     consoleRate: { perMinute: env.CONSOLE_RATE_LIMIT, burst: env.CONSOLE_RATE_BURST },

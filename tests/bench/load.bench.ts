@@ -4,7 +4,8 @@
  * its own process, on the seed data (a throwaway Neo4j) and on the 1M-node bench graph (the one
  * `npm run bench:api` generates in neo4j/bench-data). Only 127.0.0.1. Prints throughput, p50/p99
  * latency, the answers by status (any 5xx but a deliberate 503 is a failure) and the API's memory
- * in the first and last 10 s.
+ * in the first and last 10 s. LOAD_DATASETS=seed or 1m runs one; LOAD_ONLY=search|expand|paths|console
+ * one kind of request; LOAD_MAX_CONCURRENT and LOAD_QUEUE_TIMEOUT_MS set the API's admission control.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -73,6 +74,9 @@ async function startApi(connection: Neo4jConnection): Promise<{ url: string; chi
       LOG_LEVEL: 'warn',
       // The clients all come from 127.0.0.1: a limit meant per person would turn most console queries into 429s.
       CONSOLE_RATE_LIMIT: '0',
+      // Neo4j, the API and the 50 clients share 2 cores here: a few queries at once, the rest queued.
+      NEO4J_MAX_CONCURRENT: process.env.LOAD_MAX_CONCURRENT ?? '4',
+      NEO4J_QUEUE_TIMEOUT_MS: process.env.LOAD_QUEUE_TIMEOUT_MS ?? '5000',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
