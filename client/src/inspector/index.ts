@@ -23,6 +23,8 @@ const EVIDENCE_KEYS = new Set(['quotes', 'sourceIds']);
 export class Inspector {
   private current: { kind: 'node' | 'edge'; id: string } | null = null;
   private details: NodeDetails | null = null;
+  /** The node whose details are being read. */
+  private loading: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -40,9 +42,15 @@ export class Inspector {
   async showNode(id: string): Promise<void> {
     const node = this.actions.state().nodes[id];
     if (!node) return this.clear();
+    // The same node again (the second click of a double-click, say): no second request for it.
+    if (this.current?.kind === 'node' && this.current.id === id && (this.loading === id || this.details?.node.id === id)) {
+      this.drawNode(id);
+      return;
+    }
     this.current = { kind: 'node', id };
     this.details = null;
     this.drawNode(id);
+    this.loading = id;
     try {
       const details = await api.node(id);
       if (this.current?.id !== id) return;
@@ -50,6 +58,8 @@ export class Inspector {
       this.drawNode(id);
     } catch (error) {
       if (this.current?.id === id) this.root.append(h('p', { class: 'error' }, `Could not read its relationships: ${(error as Error).message}`));
+    } finally {
+      if (this.loading === id) this.loading = null;
     }
   }
 
