@@ -39,6 +39,13 @@ import { errorToast, toast } from './ui/toast';
 export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
 const PAGE_SIZE_KEY = 'fingraph.pageSize';
 /** Beyond this many nodes the canvas is not joined up after an expansion (the API takes 5,000 ids). */
+/** Resolves once the browser has painted the next frame (a task queued from its animation frame runs after the paint). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** From this many new nodes, an expansion draws the nodes a frame before their relationships. */
+const PROGRESSIVE_FROM = 30;
 const JOIN_LIMIT = 5_000;
 
 type Listener = (state: ViewState, history: History) => void;
@@ -223,7 +230,15 @@ export class Explorer {
       const at = this.state.nodes[id]!.position ?? anchor.position();
       const spots = placeAround(at, fresh.length, this.occupied());
       const positions = Object.fromEntries(fresh.map((node, index) => [node.id, spots[index]!]));
-      this.change(addGraph(this.state, page, { positions, expansion: { anchor: id, type, direction, total: page.total, loaded: loaded + page.edges.length, cursor: page.cursor } }));
+      const expansion = { anchor: id, type, direction, total: page.total, loaded: loaded + page.edges.length, cursor: page.cursor };
+      if (fresh.length < PROGRESSIVE_FROM) this.change(addGraph(this.state, page, { positions, expansion }));
+      else {
+        // Many new nodes: they are drawn in this frame, their relationships in the next (one step for undo),
+        // so that the neighbours appear without waiting for twice as many elements to be styled and drawn.
+        this.change(addGraph(this.state, { nodes: page.nodes, edges: [] }, { positions, expansion }));
+        await afterNextPaint();
+        this.change(addGraph(this.state, { nodes: [], edges: page.edges }, { expansion }), 'amend');
+      }
       performance.measure('fingraph:expand-draw', { start: drawing });
       if (page.total === 0) toast(`${this.name(id)} has no ${type ? `${type} ` : ''}relationships${direction === 'both' ? '' : direction === 'out' ? ' going out' : ' coming in'}.`);
       else if (fresh.length === 0 && page.cursor === null) toast(`All neighbours of ${this.name(id)} are already on the canvas.`);

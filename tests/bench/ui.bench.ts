@@ -157,6 +157,7 @@ async function appBench(browser: Browser): Promise<void> {
     await page.locator('.search-hit', { hasText: 'Benchmark Hub' }).first().dispatchEvent('mousedown');
     await page.waitForFunction(() => (window as unknown as { fingraph: { cy: { nodes(): { length: number } } } }).fingraph.cy.nodes().length === 1);
     const expands: number[] = [];
+    const drawnAt: number[] = [];
     const fetches: number[] = [];
     const drawings: number[] = [];
     const waits: number[] = [];
@@ -167,6 +168,16 @@ async function appBench(browser: Browser): Promise<void> {
           const cy = window.fingraph.cy;
           cy.one('dbltap', 'node', () => {
             const began = performance.now();
+            // Also when Cytoscape drew them: its render event after the frame it drew 101 nodes in.
+            window.drawn = new Promise((done) => {
+              const onRender = () => {
+                if (cy.nodes().length >= 101) {
+                  cy.off('render', onRender);
+                  done(performance.now() - began);
+                }
+              };
+              cy.on('render', onRender);
+            });
             const check = () => {
               if (cy.nodes().length >= 101) requestAnimationFrame(() => resolve(performance.now() - began));
               else requestAnimationFrame(check);
@@ -190,7 +201,10 @@ async function appBench(browser: Browser): Promise<void> {
           throw new Error(`No 100 neighbours painted 15 s after the double-click at ${JSON.stringify(at)} (${count} nodes on the canvas).`);
         }),
       ]);
-      if (i >= 3) expands.push(took);
+      if (i >= 3) {
+        expands.push(took);
+        drawnAt.push((await page.evaluate(() => (window as unknown as { drawn: Promise<number> }).drawn)) as number);
+      }
       const parts = await page.evaluate(`(() => {
         const network = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/neighbors')).pop();
         return [performance.getEntriesByName('fingraph:expand-fetch').pop().duration, performance.getEntriesByName('fingraph:expand-draw').pop().duration, network.responseStart - network.requestStart];
@@ -214,7 +228,8 @@ async function appBench(browser: Browser): Promise<void> {
     log('\nOn the seed data plus a node with 100 neighbours, app and Neo4j on loopback; ms.');
     log('| measure | runs | p50 | p95 | target |');
     log('| --- | --- | --- | --- | --- |');
-    log(`| double-click to 100 new neighbours painted | ${expands.length} | ${ms(percentile(expands, 50))} | ${ms(percentile(expands, 95))} | p95 ≤ 100 |`);
+    log(`| double-click to 100 new neighbours painted (seen in a frame, then the next frame) | ${expands.length} | ${ms(percentile(expands, 50))} | ${ms(percentile(expands, 95))} | p95 ≤ 100 |`);
+    log(`| double-click to Cytoscape's frame with the 100 neighbours drawn (its render event) | ${drawnAt.length} | ${ms(percentile(drawnAt, 50))} | ${ms(percentile(drawnAt, 95))} | |`);
     log(`| of which: the API request (fetch to JSON parsed) | ${fetches.length} | ${ms(percentile(fetches, 50))} | ${ms(percentile(fetches, 95))} | |`);
     log(`| within it: request sent to first byte of the answer (server time) | ${waits.length} | ${ms(percentile(waits, 50))} | ${ms(percentile(waits, 95))} | |`);
     log(`| of which: the state change and Cytoscape's drawing call | ${drawings.length} | ${ms(percentile(drawings, 50))} | ${ms(percentile(drawings, 95))} | |`);
