@@ -168,12 +168,13 @@ async function appBench(browser: Browser): Promise<void> {
           const cy = window.fingraph.cy;
           cy.one('dbltap', 'node', () => {
             const began = performance.now();
-            // Also when Cytoscape drew them: its render event after the frame it drew 101 nodes in.
+            // Also when the frame in which Cytoscape drew them has been painted: its render event runs in
+            // that frame's animation callbacks; a task queued from there runs after the frame's paint.
             window.drawn = new Promise((done) => {
               const onRender = () => {
                 if (cy.nodes().length >= 101) {
                   cy.off('render', onRender);
-                  done(performance.now() - began);
+                  setTimeout(() => done(performance.now() - began), 0);
                 }
               };
               cy.on('render', onRender);
@@ -229,7 +230,7 @@ async function appBench(browser: Browser): Promise<void> {
     log('| measure | runs | p50 | p95 | target |');
     log('| --- | --- | --- | --- | --- |');
     log(`| double-click to 100 new neighbours painted (seen in a frame, then the next frame) | ${expands.length} | ${ms(percentile(expands, 50))} | ${ms(percentile(expands, 95))} | p95 ≤ 100 |`);
-    log(`| double-click to Cytoscape's frame with the 100 neighbours drawn (its render event) | ${drawnAt.length} | ${ms(percentile(drawnAt, 50))} | ${ms(percentile(drawnAt, 95))} | |`);
+    log(`| double-click to the frame with the 100 neighbours drawn, painted (Cytoscape's render event, then the task after the paint) | ${drawnAt.length} | ${ms(percentile(drawnAt, 50))} | ${ms(percentile(drawnAt, 95))} | |`);
     log(`| of which: the API request (fetch to JSON parsed) | ${fetches.length} | ${ms(percentile(fetches, 50))} | ${ms(percentile(fetches, 95))} | |`);
     log(`| within it: request sent to first byte of the answer (server time) | ${waits.length} | ${ms(percentile(waits, 50))} | ${ms(percentile(waits, 95))} | |`);
     log(`| of which: the state change and Cytoscape's drawing call | ${drawings.length} | ${ms(percentile(drawings, 50))} | ${ms(percentile(drawings, 95))} | |`);
