@@ -112,10 +112,20 @@ export class Explorer {
 
   /** Nodes that came without a position: around the middle of the view (a fallback; callers place them). */
   private placeLoose(ids: string[]): void {
-    const extent = this.cy.extent();
-    const positions = placeAround({ x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 }, ids.length, this.occupied());
-    this.history = amend(this.history, moveNodes(this.state, Object.fromEntries(ids.map((id, index) => [id, positions[index]!]))));
+    this.history = amend(this.history, moveNodes(this.state, this.spotsAround(this.viewCentre(), ids)));
     render(this.cy, this.state);
+  }
+
+  /** The middle of what the view shows, in graph coordinates. */
+  private viewCentre(): Position {
+    const extent = this.cy.extent();
+    return { x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 };
+  }
+
+  /** Free positions around `at` for new nodes, away from those on the canvas, by node id. */
+  private spotsAround(at: Position, ids: string[]): Record<string, Position> {
+    const spots = placeAround(at, ids.length, this.occupied());
+    return Object.fromEntries(ids.map((id, index) => [id, spots[index]!]));
   }
 
   private occupied(): Position[] {
@@ -143,9 +153,7 @@ export class Explorer {
       return;
     }
     const fresh = view.nodes.filter((node) => !this.state.nodes[node.id]);
-    const extent = this.cy.extent();
-    const spots = placeAround({ x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 }, fresh.length, this.occupied());
-    this.change(addGraph(this.state, view, { positions: Object.fromEntries(fresh.map((node, index) => [node.id, spots[index]!])) }));
+    this.change(addGraph(this.state, view, { positions: this.spotsAround(this.viewCentre(), fresh.map((node) => node.id)) }));
     this.reveal(view.nodes.map((node) => node.id));
     await this.join(fresh.map((node) => node.id));
   }
@@ -161,8 +169,7 @@ export class Explorer {
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
   addNode(node: GraphNode): void {
     if (!this.state.nodes[node.id]) {
-      const extent = this.cy.extent();
-      const centre = { x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 };
+      const centre = this.viewCentre();
       const first = Object.keys(this.state.nodes).length === 0;
       const [position] = first ? [centre] : placeAround(centre, 1, this.occupied());
       this.change(addGraph(this.state, { nodes: [node], edges: [] }, { positions: { [node.id]: position! } }));
@@ -228,8 +235,7 @@ export class Explorer {
       if (!this.state.nodes[id]) return 0;
       const fresh = page.nodes.filter((node) => !this.state.nodes[node.id]);
       const at = this.state.nodes[id]!.position ?? anchor.position();
-      const spots = placeAround(at, fresh.length, this.occupied());
-      const positions = Object.fromEntries(fresh.map((node, index) => [node.id, spots[index]!]));
+      const positions = this.spotsAround(at, fresh.map((node) => node.id));
       const expansion = { anchor: id, type, direction, total: page.total, loaded: loaded + page.edges.length, cursor: page.cursor };
       if (fresh.length < PROGRESSIVE_FROM) this.change(addGraph(this.state, page, { positions, expansion }));
       else {
@@ -297,8 +303,7 @@ export class Explorer {
     const unique = new Map(view.nodes.map((node) => [node.id, node]));
     const fresh = [...unique.values()].filter((node) => !this.state.nodes[node.id]);
     const anchor = this.state.nodes[from.id]?.position ?? this.state.nodes[to.id]?.position ?? { x: 0, y: 0 };
-    const spots = placeAround(anchor, fresh.length, this.occupied());
-    let next = addGraph(this.state, view, { positions: Object.fromEntries(fresh.map((node, index) => [node.id, spots[index]!])) });
+    let next = addGraph(this.state, view, { positions: this.spotsAround(anchor, fresh.map((node) => node.id)) });
     next = setHighlight(next, { nodes: [...unique.keys()], edges: [...new Set(view.edges.map((edge) => edge.id))] });
     this.change(next);
     this.cy.animate({ fit: { eles: this.cy.elements('.highlighted'), padding: 60 }, duration: 250 });

@@ -39,6 +39,22 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** A cartesian product over the seed that runs for far longer than any limit used here. */
+const SLOW_QUERY = "MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)";
+
+/** The app on its own Database that runs one query at once (the rest wait up to `queueTimeoutMs`). */
+async function oneAtATime(queueTimeoutMs: number, consoleTimeoutMs: number): Promise<RunningApp> {
+  const narrow = openDatabase(undefined, { maxConcurrent: 1, queueTimeoutMs });
+  const app = await startApp(narrow, undefined, { consoleLimits: { timeoutMs: consoleTimeoutMs, maxRows: 10, maxElements: 10 } });
+  return {
+    url: app.url,
+    close: async () => {
+      await app.close();
+      await narrow.close();
+    },
+  };
+}
+
 const post = (base: string, route: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> =>
   fetch(`${base}${route}`, { method: 'POST', headers, body });
 
@@ -134,7 +150,7 @@ test('a console query whose request is closed is stopped on the server, and the 
   const running = fetch(`${app.url}/api/query`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-request-id': 'cancel-me' },
-    body: JSON.stringify({ query: "MATCH (a), (b), (c), (d), (e) WHERE a.name + b.name + c.name + d.name + e.name = 'never' RETURN count(*)" }),
+    body: JSON.stringify({ query: SLOW_QUERY }),
     signal: stop.signal,
   }).catch((error: Error) => error.name);
   const count = async (): Promise<number> =>
@@ -179,7 +195,7 @@ test('sessions and transactions are always closed: after over a hundred failing,
         query('MATCH (n RETURN n'), // 400 syntax
         query('CREATE (:Intruder)'), // 403 refused
         query('RETURN $nothing'), // 400 missing parameter
-        query("MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)"), // 504 at 1 s
+        query(SLOW_QUERY), // 504 at 1 s
         query("UNWIND range(1, 100000000) AS i WITH i WHERE i = -1 RETURN i", cancel.signal), // cancelled
         fetch(`${tight.url}/api/nodes/${encodeURIComponent('4:00000000-0000-0000-0000-000000000000:1')}`).then((response) => response.status),
         fetch(`${tight.url}/api/search?q=bank`).then((response) => response.status),
@@ -206,10 +222,9 @@ test('sessions and transactions are always closed: after over a hundred failing,
 });
 
 test('admission control: past the queries allowed at once, a request waits its turn, then is answered 503 busy with Retry-After', async () => {
-  const narrow = openDatabase(undefined, { maxConcurrent: 1, queueTimeoutMs: 300 });
-  const busy = await startApp(narrow, undefined, { consoleLimits: { timeoutMs: 1_500, maxRows: 10, maxElements: 10 } });
+  const busy = await oneAtATime(300, 1_500);
   try {
-    const slow = post(busy.url, '/api/query', JSON.stringify({ query: "MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)" }));
+    const slow = post(busy.url, '/api/query', JSON.stringify({ query: SLOW_QUERY }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     const began = Date.now();
     const refused = await fetch(`${busy.url}/api/search?q=bank`);
@@ -225,18 +240,16 @@ test('admission control: past the queries allowed at once, a request waits its t
     expect((await fetch(`${busy.url}/api/health`)).status).toBe(200);
   } finally {
     await busy.close();
-    await narrow.close();
   }
 });
 
 test('a console request closed while it waits for its turn is dropped without running, and nothing fails behind it', async () => {
-  const narrow = openDatabase(undefined, { maxConcurrent: 1, queueTimeoutMs: 3_000 });
-  const busy = await startApp(narrow, undefined, { consoleLimits: { timeoutMs: 1_000, maxRows: 10, maxElements: 10 } });
+  const busy = await oneAtATime(3_000, 1_000);
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
   try {
-    const slow = post(busy.url, '/api/query', JSON.stringify({ query: "MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)" }));
+    const slow = post(busy.url, '/api/query', JSON.stringify({ query: SLOW_QUERY }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     const stop = new AbortController();
     const waiting = fetch(`${busy.url}/api/query`, {
@@ -257,6 +270,5 @@ test('a console request closed while it waits for its turn is dropped without ru
   } finally {
     process.off('unhandledRejection', onUnhandled);
     await busy.close();
-    await narrow.close();
   }
 });
