@@ -237,9 +237,13 @@ export class Database {
       signal?: AbortSignal;
     },
   ): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> {
+    let finished = false;
     const run = async (): Promise<{ keys: string[]; records: Neo4jRecord[]; truncated: boolean; elapsedMs: number }> => {
+      const notCancelled = (): void => {
+        if (options.signal?.aborted) throw new RequestCancelledError('The client closed the request before its query started.');
+      };
       // Cancelled while it waited for its turn: not started at all.
-      if (options.signal?.aborted) throw new RequestCancelledError('The client closed the request before its query started.');
+      notCancelled();
       const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
       try {
         const transaction = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'fingraph-console', request: options.request } });
@@ -248,6 +252,7 @@ export class Database {
             throw consoleError(error, EXPLAIN_PREFIX);
           });
           options.check(explained.summary.queryType, explained.summary.plan);
+          notCancelled();
           const began = Date.now();
           const result = transaction.run(statement, parameters);
           const keys = (await result.keys()) as string[];
@@ -267,20 +272,26 @@ export class Database {
       } catch (error) {
         throw consoleError(error, 0);
       } finally {
+        finished = true;
         void session.close().catch(() => undefined);
       }
     };
+    // Given up on (the client went away, or the answer's deadline passed): its transaction is stopped.
+    const stop = (): void => void this.stopRequest(options.request, () => finished, options.timeoutMs + 2_000);
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new QueryTimeoutError(`The query ran past the console's limit of ${options.timeoutMs / 1000} s and was stopped. Narrow it down (a LIMIT, a tighter MATCH) and run it again.`)),
+        () => {
+          stop();
+          reject(new QueryTimeoutError(`The query ran past the console's limit of ${options.timeoutMs / 1000} s and was stopped. Narrow it down (a LIMIT, a tighter MATCH) and run it again.`));
+        },
         options.timeoutMs + 500,
       );
     });
     const cancelled = new Promise<never>((_, reject) => {
       onAbort = () => {
-        void this.stopRequest(options.request);
+        stop();
         reject(new RequestCancelledError('The client closed the request; its query was stopped.'));
       };
       if (options.signal?.aborted) onAbort();
@@ -300,19 +311,17 @@ export class Database {
   }
 
   /**
-   * Stops the transactions of a console request (the client went away). Best effort: the query may
-   * have finished, and the database's own timeout stops it in any case.
+   * Stops the transactions of a console request given up on, until its query has finished (it may not
+   * have reached the database yet), for at most `forMs`. Best effort: the database's own timeout
+   * stops the query in any case.
    */
-  private async stopRequest(request: string): Promise<void> {
+  private async stopRequest(request: string, finished: () => boolean, forMs: number): Promise<void> {
+    const until = Date.now() + forMs;
     try {
-      // The query may not have reached the database yet; look a few times.
-      for (let attempt = 0; attempt < 5; attempt += 1) {
+      while (!finished() && Date.now() < until) {
         const found = await this.runRaw(this.queries['console/running'], { request }, 'READ');
         const ids = (found.records[0]?.get('ids') as string[] | undefined) ?? [];
-        if (ids.length > 0) {
-          await this.runRaw(this.queries['console/terminate'], { ids }, 'READ');
-          return;
-        }
+        if (ids.length > 0) await this.runRaw(this.queries['console/terminate'], { ids }, 'READ');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     } catch {
