@@ -4,7 +4,7 @@
  * inspector, paths, legend, menu) call its methods; it tells them when the state changed.
  */
 import type { Core, NodeSingular } from 'cytoscape';
-import type { Direction, GraphNode, GraphView } from '../../server/contract';
+import type { Direction, GraphNode, GraphView, NeighborPage } from '../../server/contract';
 import { api } from './api';
 import { displayName, render, runLayout } from './graph';
 import {
@@ -34,6 +34,7 @@ import {
   type Position,
   type ViewState,
 } from './state';
+import { INDICATOR_DELAY_MS } from './ui/indicator';
 import { errorToast, toast } from './ui/toast';
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
@@ -50,12 +51,28 @@ const JOIN_LIMIT = 5_000;
 
 type Listener = (state: ViewState, history: History) => void;
 
+/** How long a page read ahead at a click may stand in for the expansion's own request. */
+const READ_AHEAD_MS = 2_000;
+
+interface PageQuery {
+  type: string | null;
+  direction: Direction | 'both';
+  cursor: string | null;
+  limit: number;
+}
+
+function pageKey(id: string, query: PageQuery): string {
+  return JSON.stringify([id, query.type, query.direction, query.cursor, query.limit]);
+}
+
 export class Explorer {
   private history: History = startHistory(emptyView());
   private readonly listeners: Listener[] = [];
   /** Positions of nodes being dragged, written as one step when the drag ends. */
   private dragged: Record<string, Position> = {};
   private dragTimer = 0;
+  /** The page read ahead at the last click on a node (see readAhead). */
+  private aheadPage: { key: string; at: number; page: Promise<NeighborPage>; controller: AbortController } | null = null;
   /** How many neighbours one expansion brings (a preference of this browser). */
   pageSize: number = readPageSize();
 
@@ -105,9 +122,13 @@ export class Explorer {
   }
 
   private draw(): void {
+    const began = performance.now();
     const unplaced = render(this.cy, this.state);
     if (unplaced.length > 0) this.placeLoose(unplaced);
+    const panels = performance.now();
     for (const listener of this.listeners) listener(this.state, this.history);
+    timing('fingraph:draw-canvas', began, panels);
+    timing('fingraph:draw-panels', panels);
   }
 
   /** Nodes that came without a position: around the middle of the view (a fallback; callers place them). */
@@ -221,16 +242,13 @@ export class Explorer {
   async expand(id: string, type: string | null = null, direction: Direction | 'both' = 'both'): Promise<number> {
     const anchor = this.cy.getElementById(id);
     if (anchor.empty()) return 0;
-    const previous = findExpansion(this.state, id, type, direction);
-    // A finished expansion asked again starts over: it brings back what was removed since.
-    const cursor = previous?.cursor ?? null;
-    const loaded = cursor ? previous!.loaded : 0;
-    anchor.addClass('loading');
+    const { query, loaded } = this.nextPage(id, type, direction);
+    // The node is marked as loading only when the answer is slow to come (see INDICATOR_DELAY_MS).
+    const marking = window.setTimeout(() => this.cy.getElementById(id).addClass('loading'), INDICATOR_DELAY_MS);
     try {
       const asked = performance.now();
-      const page = await api.neighbors(id, { type, direction, cursor, limit: this.pageSize });
-      // User Timing marks: the fetch and the drawing of an expansion show in the browser's profiler (and the UI bench).
-      performance.measure('fingraph:expand-fetch', { start: asked });
+      const page = await this.neighborPage(id, query);
+      timing('fingraph:expand-fetch', asked);
       const drawing = performance.now();
       if (!this.state.nodes[id]) return 0;
       const fresh = page.nodes.filter((node) => !this.state.nodes[node.id]);
@@ -245,7 +263,7 @@ export class Explorer {
         await afterNextPaint();
         this.change(addGraph(this.state, { nodes: [], edges: page.edges }, { expansion }), 'amend');
       }
-      performance.measure('fingraph:expand-draw', { start: drawing });
+      timing('fingraph:expand-draw', drawing);
       if (page.total === 0) toast(`${this.name(id)} has no ${type ? `${type} ` : ''}relationships${direction === 'both' ? '' : direction === 'out' ? ' going out' : ' coming in'}.`);
       else if (fresh.length === 0 && page.cursor === null) toast(`All neighbours of ${this.name(id)} are already on the canvas.`);
       this.reveal([id, ...fresh.map((node) => node.id)]);
@@ -255,8 +273,46 @@ export class Explorer {
       errorToast(error, `Could not expand ${this.name(id)}`);
       return 0;
     } finally {
+      clearTimeout(marking);
       this.cy.getElementById(id).removeClass('loading');
     }
+  }
+
+  /** What an expansion of `id` asks for now: the next page after what it brought so far. */
+  private nextPage(id: string, type: string | null, direction: Direction | 'both'): { query: PageQuery; loaded: number } {
+    const previous = findExpansion(this.state, id, type, direction);
+    // A finished expansion asked again starts over: it brings back what was removed since.
+    const cursor = previous?.cursor ?? null;
+    return { query: { type, direction, cursor, limit: this.pageSize }, loaded: cursor ? previous!.loaded : 0 };
+  }
+
+  /**
+   * A click on a node may be the first of a double-click: the page that a double-click would expand
+   * is read now, so that the expansion does not wait for the server (a person's two clicks are
+   * 100–250 ms apart). The page stands in for the expansion's own request for READ_AHEAD_MS.
+   */
+  readAhead(id: string): void {
+    if (!this.state.nodes[id]) return;
+    const { query } = this.nextPage(id, null, 'both');
+    const key = pageKey(id, query);
+    if (this.aheadPage?.key === key && performance.now() - this.aheadPage.at < READ_AHEAD_MS) return;
+    this.aheadPage?.controller.abort();
+    const controller = new AbortController();
+    const page = api.neighbors(id, { ...query, signal: controller.signal, speculative: true });
+    page.catch(() => undefined);
+    this.aheadPage = { key, at: performance.now(), page, controller };
+  }
+
+  /** The page, from what was read ahead when it is that page and fresh, else from the API. */
+  private neighborPage(id: string, query: PageQuery): Promise<NeighborPage> {
+    const ahead = this.aheadPage;
+    this.aheadPage = null;
+    if (ahead && ahead.key === pageKey(id, query) && performance.now() - ahead.at < READ_AHEAD_MS) {
+      // A read-ahead that failed is asked again as a request of its own (retried, its error reported).
+      return ahead.page.catch(() => api.neighbors(id, query));
+    }
+    ahead?.controller.abort();
+    return api.neighbors(id, query);
   }
 
   /** Adds the relationships between `ids` and the rest of the canvas, folded into the current step. */
@@ -355,6 +411,16 @@ export class Explorer {
     const node = this.state.nodes[id];
     return node ? displayName(node.data) : 'the node';
   }
+}
+
+/**
+ * A User Timing measure: what a change costs the canvas and the panels, and an expansion's request
+ * and drawing, show in the browser's profiler (and the UI bench reads them). Only the latest of each
+ * name is kept, so that a long session does not pile them up.
+ */
+function timing(name: string, start: number, end = performance.now()): void {
+  performance.clearMeasures(name);
+  performance.measure(name, { start, end });
 }
 
 function readPageSize(): number {

@@ -17,6 +17,7 @@ import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType
 import { showHealth } from './status';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
+import { INDICATOR_DELAY_MS } from './ui/indicator';
 import { errorToast, toast } from './ui/toast';
 
 const cy = createCanvas(byId('graph'));
@@ -56,12 +57,11 @@ consoleToggle.addEventListener('click', () => cypherConsole.toggle());
 
 // Loading indicator: a bar while any request is in flight.
 const progress = byId('progress');
-// Shown only for requests that take a while, so that quick ones (an expansion) do not pay for its repaint.
 let progressTimer = 0;
 onBusy((count) => {
   clearTimeout(progressTimer);
   if (count === 0) progress.hidden = true;
-  else if (progress.hidden) progressTimer = window.setTimeout(() => (progress.hidden = false), 150);
+  else if (progress.hidden) progressTimer = window.setTimeout(() => (progress.hidden = false), INDICATOR_DELAY_MS);
   progress.setAttribute('aria-busy', String(count > 0));
 });
 
@@ -114,7 +114,12 @@ document.addEventListener('pointerdown', (event) => {
 byId('empty-start').addEventListener('click', () => void loadStartView());
 
 // Canvas events: click inspects, double-click expands, right-click opens the menu.
-cy.on('tap', 'node', (event) => void inspector.showNode((event.target as NodeSingular).id()));
+cy.on('tap', 'node', (event) => {
+  const id = (event.target as NodeSingular).id();
+  // It may be the first click of a double-click: the neighbours it would expand are read now.
+  explorer.readAhead(id);
+  void inspector.showNode(id);
+});
 cy.on('tap', 'edge', (event) => void inspector.showEdge((event.target as EdgeSingular).id()));
 cy.on('tap', (event) => {
   if (event.target === cy) {

@@ -131,6 +131,39 @@ test('page through a node with 340 neighbours: 25 at a time, "25 more of 340"', 
   expect(errors).toEqual([]);
 });
 
+test('a click reads ahead the page a double-click would expand: the expansion does not ask again', async () => {
+  const { page, errors } = await open();
+  await emptyCanvas(page);
+  await searchAndPick(page, 'Megahub', 'Megahub Holdings');
+  await page.waitForSelector('[data-testid="relationship-groups"]');
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/neighbors')) asked.push(new URL(request.url()).search);
+  });
+  // A click alone reads the first page and changes nothing on the canvas.
+  await clickNode(page, 'Megahub Holdings');
+  await page.waitForTimeout(300);
+  expect(asked).toHaveLength(1);
+  expect(asked[0]).not.toContain('cursor');
+  expect((await drawnNodes(page)).length).toBe(1);
+  // A person's double-click soon after: the page read ahead is the one expanded, not asked for again.
+  await clickNode(page, 'Megahub Holdings', { double: true, gapMs: 120 });
+  await waitForNodeCount(page, 26);
+  await page.waitForLoadState('networkidle');
+  expect(asked).toHaveLength(1);
+  // A page read ahead too long ago is not used: the expansion asks for the next page afresh.
+  await clickNode(page, 'Megahub Holdings');
+  await page.waitForTimeout(2_300);
+  expect(asked).toHaveLength(2);
+  expect(asked[1]).toContain('cursor');
+  await clickNode(page, 'Megahub Holdings', { double: true });
+  await waitForNodeCount(page, 51);
+  expect(asked).toHaveLength(3);
+  expect(asked[2]).toBe(asked[1]);
+  expect(new Set((await drawnNodes(page)).map((node) => node.name)).size).toBe(51);
+  expect(errors).toEqual([]);
+});
+
 test('find the shortest path between two banks, highlighted', async () => {
   const { page, errors } = await open();
   await emptyCanvas(page);

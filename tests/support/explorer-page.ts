@@ -77,9 +77,16 @@ async function screenPoint(page: Page, id: string, kind: 'node' | 'edge'): Promi
   );
 }
 
-export async function clickNode(page: Page, name: string, options: { button?: 'left' | 'right'; double?: boolean } = {}): Promise<void> {
+/** A click, or a double-click: both clicks at once, or `gapMs` apart as a person's are. */
+export async function clickNode(page: Page, name: string, options: { button?: 'left' | 'right'; double?: boolean; gapMs?: number } = {}): Promise<void> {
   const point = await screenPoint(page, await nodeId(page, name), 'node');
-  if (options.double) await page.mouse.dblclick(point.x, point.y);
+  if (options.double && options.gapMs) {
+    // (mouse.click with clickCount 2 would click twice more.)
+    await page.mouse.click(point.x, point.y);
+    await page.waitForTimeout(options.gapMs);
+    await page.mouse.down({ clickCount: 2 });
+    await page.mouse.up({ clickCount: 2 });
+  } else if (options.double) await page.mouse.dblclick(point.x, point.y);
   else await page.mouse.click(point.x, point.y, { button: options.button ?? 'left' });
 }
 

@@ -72,9 +72,15 @@ interface RequestOptions {
   acceptStatus?: number[];
   signal?: AbortSignal;
   body?: unknown;
+  /**
+   * Read ahead of the user's asking (a page they may ask for next): not shown as loading, not
+   * retried, and its failure is not reported (the real request, if one follows, is).
+   */
+  speculative?: boolean;
 }
 
 async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  if (options.speculative) return send<T>(path, options);
   setInFlight(1);
   try {
     for (let attempt = 0; ; attempt += 1) {
@@ -129,6 +135,8 @@ export interface NeighborQuery {
   label?: string;
   limit?: number;
   cursor?: string | null;
+  signal?: AbortSignal;
+  speculative?: boolean;
 }
 
 export const api = {
@@ -141,6 +149,7 @@ export const api = {
   neighbors: (id: string, options: NeighborQuery = {}): Promise<NeighborPage> =>
     request<NeighborPage>(
       `/api/nodes/${encodeURIComponent(id)}/neighbors${query({ type: options.type, direction: options.direction, label: options.label, limit: options.limit, cursor: options.cursor })}`,
+      { signal: options.signal, speculative: options.speculative },
     ),
   relationship: (id: string): Promise<RelationshipDetails> => request<RelationshipDetails>(`/api/relationships/${encodeURIComponent(id)}`),
   paths: (from: string, to: string, options: { maxHops?: number; types?: string[] } = {}): Promise<PathsResult> =>

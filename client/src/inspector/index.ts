@@ -42,11 +42,9 @@ export class Inspector {
   async showNode(id: string): Promise<void> {
     const node = this.actions.state().nodes[id];
     if (!node) return this.clear();
-    // The same node again (the second click of a double-click, say): no second request for it.
-    if (this.current?.kind === 'node' && this.current.id === id && (this.loading === id || this.details?.node.id === id)) {
-      this.drawNode(id);
-      return;
-    }
+    // The same node again (the second click of a double-click, say): it is shown already, or will be
+    // when its request answers; changes to the canvas redraw it through refresh().
+    if (this.current?.kind === 'node' && this.current.id === id && (this.loading === id || this.details?.node.id === id)) return;
     this.current = { kind: 'node', id };
     this.details = null;
     this.drawNode(id);
