@@ -5,7 +5,7 @@
  */
 import type { Core, NodeSingular } from 'cytoscape';
 import type { Direction, GraphNode, GraphView, NeighborPage } from '../../server/contract';
-import { api } from './api';
+import { api, whileLoading } from './api';
 import { displayName, render, runLayout } from './graph';
 import {
   addGraph,
@@ -308,8 +308,9 @@ export class Explorer {
     const ahead = this.aheadPage;
     this.aheadPage = null;
     if (ahead && ahead.key === pageKey(id, query) && performance.now() - ahead.at < READ_AHEAD_MS) {
-      // A read-ahead that failed is asked again as a request of its own (retried, its error reported).
-      return ahead.page.catch(() => api.neighbors(id, query));
+      // Waited for, it shows as loading; if it failed, it is asked again as a request of its own
+      // (retried, its error reported).
+      return whileLoading(ahead.page).catch(() => api.neighbors(id, query));
     }
     ahead?.controller.abort();
     return api.neighbors(id, query);

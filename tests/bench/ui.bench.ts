@@ -263,8 +263,11 @@ async function measureExpansions(page: Page, gapMs: number): Promise<ExpansionTi
       times.drawn.push(moments.painted - inHand!);
       times.server.push(server!);
     }
-    // Wait for the follow-up (relationships among the new nodes) before undoing the step.
-    await page.waitForLoadState('networkidle');
+    // Wait for the follow-up (relationships to the rest of the canvas) before undoing the step: it is
+    // asked for in the same task that adds the relationships, and counted by the progress bar's aria-busy.
+    await page.waitForFunction(
+      () => (window as unknown as { fingraph: { cy: { edges(): { length: number } } } }).fingraph.cy.edges().length >= 100 && document.getElementById('progress')?.getAttribute('aria-busy') === 'false',
+    );
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => (window as unknown as { fingraph: { cy: { nodes(): { length: number } } } }).fingraph.cy.nodes().length === 1);
     // A user does not double-click in the same instant as the undo: let the page settle.

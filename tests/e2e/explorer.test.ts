@@ -18,6 +18,7 @@ import {
   searchAndPick,
   waitForNode,
   waitForNodeCount,
+  waitForRequests,
   waitReady,
 } from '../support/explorer-page';
 
@@ -149,7 +150,7 @@ test('a click reads ahead the page a double-click would expand: the expansion do
   // A person's double-click soon after: the page read ahead is the one expanded, not asked for again.
   await clickNode(page, 'Megahub Holdings', { double: true, gapMs: 120 });
   await waitForNodeCount(page, 26);
-  await page.waitForLoadState('networkidle');
+  await waitForRequests(page);
   expect(asked).toHaveLength(1);
   // A page read ahead too long ago is not used: the expansion asks for the next page afresh.
   await clickNode(page, 'Megahub Holdings');
@@ -250,6 +251,31 @@ test('text from the database shows as text, never as markup', async () => {
   await page.locator('.search-hit').first().waitFor();
   expect(await page.locator('.search-results img').count()).toBe(0);
   await page.waitForTimeout(300);
+  expect(errors).toEqual([]);
+});
+
+test('a slow expansion marks its node and shows the progress bar until the neighbours are drawn', async () => {
+  const { page, errors } = await open();
+  await emptyCanvas(page);
+  await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
+  // Nothing else in flight (the node's details, its relationships to the canvas): the indicators are the expansion's.
+  await page.waitForSelector('[data-testid="relationship-groups"]');
+  await waitForRequests(page);
+  await page.route('**/api/nodes/*/neighbors*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  const id = await nodeId(page, 'Tencent Holdings Ltd');
+  await clickNode(page, 'Tencent Holdings Ltd', { double: true });
+  // Quick answers show nothing (it would only flicker); this one is slow, so both indicators appear.
+  // (The page was read ahead at the first click: waiting for it counts as loading all the same.)
+  await page.waitForFunction((id) => window.fingraph.cy.getElementById(id).hasClass('loading'), id, { timeout: 900 });
+  await page.waitForSelector('#progress', { state: 'visible', timeout: 900 });
+  await waitForNode(page, 'Huaxia Bank Co Ltd');
+  await waitForRequests(page);
+  expect(await page.evaluate((id) => window.fingraph.cy.getElementById(id).hasClass('loading'), id)).toBe(false);
+  expect(await page.isVisible('#progress')).toBe(false);
+  await page.unroute('**/api/nodes/*/neighbors*');
   expect(errors).toEqual([]);
 });
 

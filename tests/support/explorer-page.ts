@@ -95,6 +95,15 @@ export async function clickEdge(page: Page, id: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
+/**
+ * Waits until the page has no API request in flight (the progress bar's aria-busy; reads made ahead
+ * of a click are not counted). Playwright's waitForLoadState('networkidle') is no use here: it is
+ * about the page's load and resolves at once afterwards.
+ */
+export async function waitForRequests(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('progress')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 15_000 });
+}
+
 export async function waitForNodeCount(page: Page, count: number): Promise<void> {
   await page.waitForFunction((count) => window.fingraph.cy.nodes().length === count, count, { timeout: 15_000 });
 }

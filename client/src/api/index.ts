@@ -68,6 +68,12 @@ function setInFlight(change: number): void {
   for (const listener of busyListeners) listener(inFlight);
 }
 
+/** Shows `work` (a request made earlier, now waited for) as loading until it settles. */
+export function whileLoading<T>(work: Promise<T>): Promise<T> {
+  setInFlight(1);
+  return work.finally(() => setInFlight(-1));
+}
+
 interface RequestOptions {
   acceptStatus?: number[];
   signal?: AbortSignal;
