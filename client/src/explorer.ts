@@ -39,7 +39,6 @@ import { errorToast, toast } from './ui/toast';
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;
 const PAGE_SIZE_KEY = 'fingraph.pageSize';
-/** Beyond this many nodes the canvas is not joined up after an expansion (the API takes 5,000 ids). */
 /** Resolves once the browser has painted the next frame (a task queued from its animation frame runs after the paint). */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -47,6 +46,7 @@ function afterNextPaint(): Promise<void> {
 
 /** From this many new nodes, an expansion draws the nodes a frame before their relationships. */
 const PROGRESSIVE_FROM = 30;
+/** Beyond this many nodes the canvas is not joined up after an expansion (the API takes 5,000 ids). */
 const JOIN_LIMIT = 5_000;
 
 type Listener = (state: ViewState, history: History) => void;
@@ -122,13 +122,9 @@ export class Explorer {
   }
 
   private draw(): void {
-    const began = performance.now();
     const unplaced = render(this.cy, this.state);
     if (unplaced.length > 0) this.placeLoose(unplaced);
-    const panels = performance.now();
     for (const listener of this.listeners) listener(this.state, this.history);
-    timing('fingraph:draw-canvas', began, panels);
-    timing('fingraph:draw-panels', panels);
   }
 
   /** Nodes that came without a position: around the middle of the view (a fallback; callers place them). */
@@ -415,13 +411,12 @@ export class Explorer {
 }
 
 /**
- * A User Timing measure: what a change costs the canvas and the panels, and an expansion's request
- * and drawing, show in the browser's profiler (and the UI bench reads them). Only the latest of each
- * name is kept, so that a long session does not pile them up.
+ * A User Timing measure: an expansion's request and drawing show in the browser's profiler (and the
+ * UI bench reads them). Only the latest of each name is kept, so that a long session does not pile them up.
  */
-function timing(name: string, start: number, end = performance.now()): void {
+function timing(name: string, start: number): void {
   performance.clearMeasures(name);
-  performance.measure(name, { start, end });
+  performance.measure(name, { start });
 }
 
 function readPageSize(): number {

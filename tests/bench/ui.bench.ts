@@ -19,6 +19,7 @@ import { buildClientIfNeeded, CLIENT_DIST } from '../../server/cli/client-build'
 import { PROJECT_ROOT } from '../../server/config';
 import { launchBrowser } from '../support/browser';
 import { loadSeed, openDatabase } from '../support/database';
+import { doubleClickAt, waitForRequests } from '../support/explorer-page';
 import { freePort } from '../../server/local-neo4j';
 import type { Neo4jConnection } from '../../server/config';
 import { createThrowawayNeo4j } from '../support/throwaway-neo4j';
@@ -237,14 +238,7 @@ async function measureExpansions(page: Page, gapMs: number): Promise<ExpansionTi
       const position = cy.nodes().first().renderedPosition();
       return { x: rect.left + position.x, y: rect.top + position.y };
     });
-    if (gapMs === 0) await page.mouse.dblclick(at.x, at.y);
-    else {
-      // (mouse.click with clickCount 2 would click twice more.)
-      await page.mouse.click(at.x, at.y);
-      await page.waitForTimeout(gapMs);
-      await page.mouse.down({ clickCount: 2 });
-      await page.mouse.up({ clickCount: 2 });
-    }
+    await doubleClickAt(page, at, gapMs);
     const moments = await Promise.race([
       page.evaluate(() => (window as unknown as { painted: Promise<{ began: number; painted: number }> }).painted),
       page.waitForTimeout(15_000).then(async () => {
@@ -264,10 +258,9 @@ async function measureExpansions(page: Page, gapMs: number): Promise<ExpansionTi
       times.server.push(server!);
     }
     // Wait for the follow-up (relationships to the rest of the canvas) before undoing the step: it is
-    // asked for in the same task that adds the relationships, and counted by the progress bar's aria-busy.
-    await page.waitForFunction(
-      () => (window as unknown as { fingraph: { cy: { edges(): { length: number } } } }).fingraph.cy.edges().length >= 100 && document.getElementById('progress')?.getAttribute('aria-busy') === 'false',
-    );
+    // asked for in the same task that adds the relationships.
+    await page.waitForFunction(() => (window as unknown as { fingraph: { cy: { edges(): { length: number } } } }).fingraph.cy.edges().length >= 100);
+    await waitForRequests(page);
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => (window as unknown as { fingraph: { cy: { nodes(): { length: number } } } }).fingraph.cy.nodes().length === 1);
     // A user does not double-click in the same instant as the undo: let the page settle.

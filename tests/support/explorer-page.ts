@@ -77,16 +77,23 @@ async function screenPoint(page: Page, id: string, kind: 'node' | 'edge'): Promi
   );
 }
 
-/** A click, or a double-click: both clicks at once, or `gapMs` apart as a person's are. */
+/** A double-click at a point of the page: both clicks at once (gapMs 0), or `gapMs` apart as a person's are. */
+export async function doubleClickAt(page: Page, point: { x: number; y: number }, gapMs = 0): Promise<void> {
+  if (gapMs === 0) {
+    await page.mouse.dblclick(point.x, point.y);
+    return;
+  }
+  // (mouse.click with clickCount 2 would click twice more.)
+  await page.mouse.click(point.x, point.y);
+  await page.waitForTimeout(gapMs);
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+}
+
+/** A click, or a double-click (see doubleClickAt). */
 export async function clickNode(page: Page, name: string, options: { button?: 'left' | 'right'; double?: boolean; gapMs?: number } = {}): Promise<void> {
   const point = await screenPoint(page, await nodeId(page, name), 'node');
-  if (options.double && options.gapMs) {
-    // (mouse.click with clickCount 2 would click twice more.)
-    await page.mouse.click(point.x, point.y);
-    await page.waitForTimeout(options.gapMs);
-    await page.mouse.down({ clickCount: 2 });
-    await page.mouse.up({ clickCount: 2 });
-  } else if (options.double) await page.mouse.dblclick(point.x, point.y);
+  if (options.double) await doubleClickAt(page, point, options.gapMs);
   else await page.mouse.click(point.x, point.y, { button: options.button ?? 'left' });
 }
 
