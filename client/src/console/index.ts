@@ -193,6 +193,8 @@ export class ConsolePanel {
       this.schema = await api.consoleSchema();
       this.applySchema();
       this.fillLists();
+      // Completion knows the database's names from now on (tests wait for this).
+      this.parts.editorHost.dataset.schema = 'loaded';
     } catch (error) {
       errorToast(error, 'Could not read the schema for autocomplete');
     }
