@@ -326,13 +326,20 @@ export class Explorer {
     }
   }
 
-  collapse(id: string): void {
-    const removed = collapseSet(this.state, id);
-    if (removed.size === 0 && !this.state.expansions.some((expansion) => expansion.anchor === id)) {
-      toast(`${this.name(id)} has nothing to collapse: it was not expanded, or what it added is anchored elsewhere.`);
+  /** Collapses each node (one undo step); says so when none of them had anything to collapse. */
+  collapse(ids: string[]): void {
+    let next = this.state;
+    for (const id of ids) {
+      if (!next.nodes[id]) continue;
+      if (collapseSet(next, id).size === 0 && !next.expansions.some((expansion) => expansion.anchor === id)) continue;
+      next = collapse(next, id);
+    }
+    if (next === this.state) {
+      const what = ids.length === 1 ? `${this.name(ids[0]!)} has` : `None of the ${ids.length} selected nodes has`;
+      toast(`${what} nothing to collapse: it was not expanded, or what it added is anchored elsewhere.`);
       return;
     }
-    this.change(collapse(this.state, id));
+    this.change(next);
   }
 
   remove(ids: string[], edgeIds: string[] = []): void {

@@ -128,6 +128,17 @@ cy.on('tap', (event) => {
   }
 });
 cy.on('dbltap', 'node', (event) => void explorer.expand((event.target as NodeSingular).id()));
+// The inspector shows the selection the keys act on: one node, or several (Shift/Ctrl/Cmd + click,
+// Shift + drag). A box selection selects many at once: one redraw after the last of its events.
+let selectionTimer = 0;
+cy.on('select unselect', 'node', () => {
+  clearTimeout(selectionTimer);
+  selectionTimer = window.setTimeout(() => {
+    const selected = selectedNodeIds();
+    if (selected.length > 1) inspector.showSelection(selected);
+    else if (selected.length === 1) void inspector.showNode(selected[0]!);
+  }, 0);
+});
 cy.on('cxttap', 'node', (event) => {
   const node = event.target as NodeSingular;
   const original = event.originalEvent as MouseEvent;
@@ -157,7 +168,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
   const many = targets.length > 1 ? ` (${targets.length} selected)` : '';
   const rest = [
     [
-      { text: 'Collapse', run: () => explorer.collapse(id), testId: 'menu-collapse' },
+      { text: `Collapse${many}`, run: () => explorer.collapse(targets), testId: 'menu-collapse' },
       { text: `Hide${many}`, run: () => explorer.hide(targets), testId: 'menu-hide' },
       { text: node.pinned ? `Unpin${many}` : `Pin${many}`, run: () => explorer.pin(targets, !node.pinned), testId: 'menu-pin' },
       { text: `Remove${many}`, run: () => explorer.remove(targets), testId: 'menu-remove' },
@@ -190,7 +201,7 @@ document.addEventListener('keydown', (event) => {
   else if (key === 'q') cypherConsole.toggle();
   else if ((key === 'delete' || key === 'backspace') && (selected.length > 0 || cy.edges(':selected').nonempty())) explorer.remove(selected, cy.edges(':selected').map((edge) => edge.id()));
   else if (key === 'e' && selected.length > 0) selected.forEach((id) => void explorer.expand(id));
-  else if (key === 'c' && selected.length === 1) explorer.collapse(selected[0]!);
+  else if (key === 'c' && selected.length > 0) explorer.collapse(selected);
   else if (key === 'h' && selected.length > 0) explorer.hide(selected);
   else if (key === 'p' && selected.length > 0) explorer.pin(selected, !explorer.state.nodes[selected[0]!]?.pinned);
   else if (key === 'f') explorer.fitView();

@@ -17,8 +17,10 @@ export function createCanvas(container: HTMLElement, { textureOnViewport = true 
     // element: what keeps 5,000-node views smooth under software rendering.
     textureOnViewport,
     motionBlur: false,
+    // A click selects that element alone; Shift, Ctrl or Cmd + click adds to the selection, and
+    // Shift + drag on the background selects a box (Cytoscape's own modifier handling).
     boxSelectionEnabled: true,
-    selectionType: 'additive',
+    selectionType: 'single',
     style: [
       {
         selector: 'node',
@@ -61,7 +63,9 @@ export function createCanvas(container: HTMLElement, { textureOnViewport = true 
       },
       { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': '#111827' } },
       { selector: 'node.loading', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#2563eb' } },
-      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'border-style': 'solid' } },
+      // Selected: a blue halo and border; pinned (above): a black double border. Both can show at once.
+      { selector: 'node:selected', style: { 'underlay-color': '#2563eb', 'underlay-padding': 8, 'underlay-opacity': 0.45, 'underlay-shape': 'ellipse', 'border-width': 3, 'border-color': '#1d4ed8' } as never },
+      { selector: 'node.pinned:selected', style: { 'border-style': 'double', 'border-width': 4 } },
       { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#111827', 'target-arrow-color': '#111827' } },
       { selector: '.faded', style: { opacity: 0.15 } },
       { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f97316', opacity: 1 } },

@@ -21,7 +21,7 @@ export interface InspectorActions {
 const EVIDENCE_KEYS = new Set(['quotes', 'sourceIds']);
 
 export class Inspector {
-  private current: { kind: 'node' | 'edge'; id: string } | null = null;
+  private current: { kind: 'node' | 'edge'; id: string } | { kind: 'selection'; ids: string[] } | null = null;
   private details: NodeDetails | null = null;
   /** The node whose details are being read. */
   private loading: string | null = null;
@@ -61,9 +61,35 @@ export class Inspector {
     }
   }
 
+  /**
+   * Several nodes selected: how many, their names (each a link that focuses it), and what the keys
+   * do to all of them.
+   */
+  showSelection(ids: string[]): void {
+    this.current = { kind: 'selection', ids };
+    this.drawSelection(ids);
+  }
+
+  private drawSelection(ids: string[]): void {
+    const state = this.actions.state();
+    const present = ids.filter((id) => state.nodes[id]);
+    if (present.length === 0) return this.clear();
+    fill(
+      this.root,
+      h('h2', { class: 'inspector-title', 'data-testid': 'inspector-title' }, `${present.length} nodes selected`),
+      h('p', { class: 'muted small' }, 'E expands, C collapses, H hides, P pins and Del removes all of them. Shift-, Ctrl- or Cmd-click adds or takes away one; a plain click selects one alone.'),
+      h(
+        'ul',
+        { class: 'selection', 'data-testid': 'selection-list' },
+        ...present.map((id) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => this.actions.focusNode(id) }, displayName(state.nodes[id]!.data)))),
+      ),
+    );
+  }
+
   /** Redraws what is shown (after an expansion changed the paging, say). */
   refresh(): void {
-    if (this.current?.kind === 'node') this.drawNode(this.current.id);
+    if (this.current?.kind === 'selection') this.drawSelection(this.current.ids);
+    else if (this.current?.kind === 'node') this.drawNode(this.current.id);
     else if (this.current?.kind === 'edge' && !this.actions.state().edges[this.current.id]) this.clear();
   }
 

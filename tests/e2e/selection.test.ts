@@ -1,0 +1,129 @@
+/**
+ * Selection on the canvas, as Bloom and Linkurious users expect it, in Chromium on the seed data: a
+ * plain click selects that node alone, Shift/Ctrl + click adds, a double-click selects the node it
+ * expands, and the keys act on exactly the selection the inspector shows. Regressions: four plain
+ * clicks then Delete removed three nodes (clicks added to the selection); with two nodes selected,
+ * C did nothing.
+ */
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/browser-app';
+import { clickNode, drawnNodes, emptyCanvas, names, searchAndPick, waitForNodeCount, waitForRequests, waitReady } from '../support/explorer-page';
+
+const context = useBrowserApp();
+
+async function open(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(context.browser, context.app.url);
+  await waitReady(opened.page);
+  return opened;
+}
+
+async function selectedNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.fingraph.cy.nodes(':selected').map((node) => String(node.data('name'))).sort());
+}
+
+/** Clicks with Shift held (adds to the selection). */
+async function shiftClick(page: Page, name: string): Promise<void> {
+  await page.keyboard.down('Shift');
+  await clickNode(page, name);
+  await page.keyboard.up('Shift');
+}
+
+test('four plain clicks on four nodes select only the last; Delete removes that one node', async () => {
+  const { page, errors } = await open();
+  const start = (await drawnNodes(page)).map((node) => node.name);
+  expect(start.length).toBeGreaterThan(5);
+  for (const name of start.slice(0, 4)) {
+    await clickNode(page, name);
+    await page.waitForTimeout(400);
+  }
+  expect(await selectedNames(page)).toEqual([start[3]]);
+  await page.waitForFunction((name) => document.querySelector('[data-testid="inspector-title"]')?.textContent === name, start[3]);
+  await page.keyboard.press('Delete');
+  await waitForNodeCount(page, start.length - 1);
+  expect(await names(page)).toEqual(start.filter((name) => name !== start[3]).sort());
+  expect(errors).toEqual([]);
+});
+
+test('Shift+click adds to the selection, the inspector lists it, and H hides exactly those nodes', async () => {
+  const { page, errors } = await open();
+  const start = (await drawnNodes(page)).map((node) => node.name);
+  await clickNode(page, start[0]!);
+  await page.waitForTimeout(400);
+  await shiftClick(page, start[1]!);
+  await page.waitForTimeout(400);
+  await shiftClick(page, start[2]!);
+  expect(await selectedNames(page)).toEqual(start.slice(0, 3).sort());
+  await page.waitForFunction(() => document.querySelector('[data-testid="inspector-title"]')?.textContent === '3 nodes selected');
+  expect((await page.locator('[data-testid="selection-list"] li').allTextContents()).sort()).toEqual(start.slice(0, 3).sort());
+  await screenshot(page, 'selection-three-nodes');
+  // Shift+click on a selected node takes it away again.
+  await shiftClick(page, start[2]!);
+  expect(await selectedNames(page)).toEqual(start.slice(0, 2).sort());
+  await page.keyboard.press('h');
+  await page.waitForFunction(() => window.fingraph.cy.nodes(':visible').length === window.fingraph.cy.nodes().length - 2);
+  const hidden = await page.evaluate(() => window.fingraph.cy.nodes(':hidden').map((node) => String(node.data('name'))).sort());
+  expect(hidden).toEqual(start.slice(0, 2).sort());
+  expect(errors).toEqual([]);
+});
+
+test('a double-click selects the node it expands; C with two nodes selected collapses both in one step', async () => {
+  const { page, errors } = await open();
+  await emptyCanvas(page);
+  await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
+  await waitForNodeCount(page, 1);
+  await clickNode(page, 'Tencent Holdings Ltd', { double: true, gapMs: 120 });
+  await page.waitForFunction(() => window.fingraph.cy.nodes().length > 2);
+  await waitForRequests(page);
+  expect(await selectedNames(page)).toEqual(['Tencent Holdings Ltd']);
+  const afterTencent = await names(page);
+  expect(afterTencent.length).toBeGreaterThan(2);
+  const other = 'Alibaba Group Holding Ltd';
+  expect(afterTencent).toContain(other);
+  await page.waitForTimeout(400);
+  await clickNode(page, other, { double: true, gapMs: 120 });
+  await page.waitForFunction((before) => window.fingraph.cy.nodes().length > before, afterTencent.length);
+  await waitForRequests(page);
+  expect(await selectedNames(page)).toEqual([other]);
+  const expanded = await names(page);
+  expect(expanded.length).toBeGreaterThan(afterTencent.length);
+  await page.waitForTimeout(400);
+  await shiftClick(page, 'Tencent Holdings Ltd');
+  expect(await selectedNames(page)).toEqual([other, 'Tencent Holdings Ltd']);
+  await page.keyboard.press('c');
+  // What both expansions added goes, as far as collapsing allows (a node joined to one that stays,
+  // stays): fewer nodes than after either expansion, in one step.
+  await page.waitForFunction((before) => window.fingraph.cy.nodes().length < before, afterTencent.length);
+  expect(await names(page)).toContain('Tencent Holdings Ltd');
+  // One undo step brings back what both expansions had added.
+  await page.keyboard.press('Control+z');
+  await waitForNodeCount(page, expanded.length);
+  expect(errors).toEqual([]);
+});
+
+test('pinned and selected look different on the canvas', async () => {
+  const { page, errors } = await open();
+  const [first, second] = (await drawnNodes(page)).map((node) => node.name);
+  await clickNode(page, first!);
+  await page.keyboard.press('p');
+  await page.waitForTimeout(300);
+  await clickNode(page, second!);
+  await page.waitForTimeout(300);
+  const looks = await page.evaluate(
+    ([pinned, selected]) => {
+      const look = (name: string) => {
+        const node = window.fingraph.cy.nodes().filter((each) => each.data('name') === name)[0]!;
+        return { border: node.style('border-style'), borderColor: node.style('border-color'), halo: Number(node.style('underlay-opacity')), selected: node.selected() };
+      };
+      return { pinned: look(pinned!), selected: look(selected!) };
+    },
+    [first, second],
+  );
+  expect(looks.pinned).toMatchObject({ border: 'double', halo: 0, selected: false });
+  expect(looks.selected.selected).toBe(true);
+  expect(looks.selected.border).toBe('solid');
+  expect(looks.selected.halo).toBeGreaterThan(0);
+  expect(looks.selected.borderColor).not.toBe(looks.pinned.borderColor);
+  await screenshot(page, 'selection-pinned-and-selected');
+  expect(errors).toEqual([]);
+});
