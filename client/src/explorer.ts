@@ -358,7 +358,7 @@ export class Explorer {
   async findPaths(from: GraphNode, to: GraphNode, maxHops: number): Promise<string> {
     const result = await api.paths(from.id, to.id, { maxHops });
     const names = `${displayName(from)} and ${displayName(to)}`;
-    if (result.length === null) return `No path between ${names} within ${maxHops} hops. Try more hops.`;
+    if (result.length === null) return `No path between ${names} within ${maxHops} hop${maxHops === 1 ? '' : 's'}. Try more hops.`;
     const view: GraphView = { nodes: result.paths.flatMap((path) => path.nodes), edges: result.paths.flatMap((path) => path.edges) };
     const unique = new Map(view.nodes.map((node) => [node.id, node]));
     const fresh = [...unique.values()].filter((node) => !this.state.nodes[node.id]);

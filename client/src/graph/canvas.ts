@@ -10,7 +10,6 @@ cytoscape.use(svg);
 export function createCanvas(container: HTMLElement, { textureOnViewport = true } = {}): Core {
   return cytoscape({
     container,
-    wheelSensitivity: 0.3,
     minZoom: 0.02,
     maxZoom: 4,
     // While the view is dragged or zoomed, Cytoscape moves a snapshot instead of redrawing every
