@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { configuredDeps, createApp } from '../app';
+import { listen } from '../http/listen';
 import { createLogger } from '../http/logger';
 import { loadConfig } from '../config';
 import { API_VERSION } from '../version';
@@ -30,7 +31,9 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     const apiPort = config.port + 1;
-    api = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel)) }).listen(apiPort, config.host);
+    // Browsers reach the API through Vite's proxy on PORT (it keeps their Host), or directly on PORT+1.
+    const app = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel), [config.port, apiPort]) });
+    api = await listen(app, apiPort, config.host, config.http);
     const { createServer } = await import('vite');
     const vite = await createServer({
       configFile: path.join(CLIENT_DIR, 'vite.config.mts'),
