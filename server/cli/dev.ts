@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { configuredDeps, createApp } from '../app';
+import { parseHost } from '../http/hosts';
 import { listen } from '../http/listen';
 import { createLogger } from '../http/logger';
 import { loadConfig } from '../config';
@@ -37,7 +38,14 @@ runMain(async () => {
     const { createServer } = await import('vite');
     const vite = await createServer({
       configFile: path.join(CLIENT_DIR, 'vite.config.mts'),
-      server: { port: config.port, host: config.host, strictPort: true, proxy: { '/api': `http://${config.host}:${apiPort}` } },
+      server: {
+        port: config.port,
+        host: config.host,
+        strictPort: true,
+        proxy: { '/api': `http://${config.host}:${apiPort}` },
+        // Vite's own Host check, with the same ALLOWED_HOSTS (it allows localhost and IP addresses itself).
+        allowedHosts: config.http.allowedHosts?.includes('*') ? true : (config.http.allowedHosts ?? []).map((entry) => parseHost(entry)?.hostname ?? entry),
+      },
     });
     closeVite = () => vite.close();
     await vite.listen();
