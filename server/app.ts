@@ -96,7 +96,7 @@ export function createApp({ database, apiVersion, clientDir, consoleLimits = DEF
     // A public deployment does not hand out the UI's sources (the build keeps them for local use).
     if (isPublic) {
       app.use((request, _response, next) => {
-        next(/\.map$/i.test(request.path) ? new NotFoundError('Source maps are not served by a public deployment (DEPLOYMENT=public).') : undefined);
+        next(/\.map$/i.test(decodedPath(request.path)) ? new NotFoundError('Source maps are not served by a public deployment (DEPLOYMENT=public).') : undefined);
       });
     }
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForPages }));
@@ -108,6 +108,15 @@ export function createApp({ database, apiVersion, clientDir, consoleLimits = DEF
 
   app.use(problemMiddleware);
   return app;
+}
+
+/** The path as the static files read it (`.m%61p` is `.map`); a malformed one is left for them to refuse. */
+function decodedPath(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function noCacheForPages(response: express.Response, file: string): void {

@@ -162,9 +162,11 @@ describe('a local instance shows its details; a public deployment keeps them', (
       expect(report.neo4j.version).toBeNull();
       expect(report.neo4j.edition).toBeNull();
       expect(answer.body).not.toMatch(/bolt:|5\.26|community|127\.0\.0\.1/);
-      const map = await request(publicPort, { path: mapFile(), headers: { host } });
-      expect(map.status).toBe(404);
-      expect(map.body).not.toContain('sourcesContent');
+      for (const route of [mapFile(), mapFile().replace(/\.map$/, '.m%61p'), mapFile().replace(/\.map$/, '.MAP'), `${mapFile()}?x=1`]) {
+        const map = await request(publicPort, { path: route, headers: { host } });
+        expect(map.status).toBe(404);
+        expect(map.body).not.toContain('sourcesContent');
+      }
       // The page and its script still load.
       expect((await request(publicPort, { path: '/', headers: { host } })).status).toBe(200);
       expect((await request(publicPort, { path: mapFile().replace(/\.map$/, ''), headers: { host } })).status).toBe(200);
@@ -195,6 +197,7 @@ describe('npm start as its own process: the settings reach the server', () => {
         DEPLOYMENT: 'public',
         HTTP_REQUEST_TIMEOUT_MS: '1500',
         HTTP_MAX_CONNECTIONS: '6',
+        CONSOLE_TIMEOUT_MS: '3000',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -237,6 +240,18 @@ describe('npm start as its own process: the settings reach the server', () => {
     expect(elapsed).toBeGreaterThanOrEqual(1_400);
     expect(elapsed).toBeLessThan(4_000);
     expect(received).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  test('the request timeout bounds receiving a request, not answering it: a console query running past it gets its answer (504 at the console limit)', async () => {
+    const began = Date.now();
+    const slow = await request(startPort, {
+      method: 'POST',
+      path: '/api/query',
+      headers: { host: `127.0.0.1:${startPort}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: "MATCH (a), (b), (c), (d), (e), (f) WHERE a.name + b.name + c.name + d.name + e.name + f.name = 'x' RETURN count(*)" }),
+    });
+    expect(slow.status).toBe(504);
+    expect(Date.now() - began).toBeGreaterThan(2_500);
   });
 
   test('past HTTP_MAX_CONNECTIONS open connections, a new one is dropped; once they close the server serves again', async () => {
