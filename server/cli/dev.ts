@@ -42,7 +42,8 @@ runMain(async () => {
         port: config.port,
         host: config.host,
         strictPort: true,
-        proxy: { '/api': `http://${config.host}:${apiPort}` },
+        // The browser's Host goes through unchanged, so that the API's same-origin check sees the page's origin.
+        proxy: { '/api': { target: `http://${config.host}:${apiPort}`, changeOrigin: false } },
         // Vite's own Host check, with the same ALLOWED_HOSTS (it allows localhost and IP addresses itself).
         allowedHosts: config.http.allowedHosts?.includes('*') ? true : (config.http.allowedHosts ?? []).map((entry) => parseHost(entry)?.hostname ?? entry),
       },
