@@ -5,8 +5,10 @@
 import express, { type Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONSOLE_LIMITS, type Config, type ConsoleLimits } from './config';
+import { DEFAULT_CONSOLE_LIMITS, type Config, type ConsoleLimits, type Deployment } from './config';
+import { NotFoundError } from './errors';
 import { jsonBodiesOnly } from './http/body';
+import { allowedHosts as allowedHostRules, hostGuard, type AllowedHosts } from './http/hosts';
 import { silentLogger, type Logger } from './http/logger';
 import { rateLimit, type RateLimit } from './http/rate-limit';
 import { requestContext } from './http/request-context';
@@ -30,21 +32,52 @@ export interface AppDeps {
   /** Express's "trust proxy" (whose X-Forwarded-For names the client). */
   trustProxy?: boolean | number | string;
   logger?: Logger;
+  /**
+   * The hosts it answers for (DNS rebinding): rules, or the ALLOWED_HOSTS form (`name[:port]`
+   * entries, `*` for any). Omitted: the loopback names on any port (what tests on port 0 need).
+   */
+  allowedHosts?: AllowedHosts | readonly string[];
+  /** `public`: no source maps, no Neo4j address or version in health, HSTS. Omitted: `local`. */
+  deployment?: Deployment;
 }
 
 export const DEFAULT_CONSOLE_RATE: RateLimit = { perMinute: 120, burst: 20 };
 
-/** The deps that come from the configuration (what `npm start` and `npm run dev` pass). */
-export function configuredDeps(config: Config, logger: Logger): Pick<AppDeps, 'consoleLimits' | 'consoleRate' | 'trustProxy' | 'logger'> {
-  return { consoleLimits: config.console, consoleRate: config.consoleRate.perMinute > 0 ? config.consoleRate : null, trustProxy: config.trustProxy, logger };
+/**
+ * The deps that come from the configuration (what `npm start` and `npm run dev` pass). `ports`: the
+ * ports browsers reach the app on (default PORT; `npm run dev` adds Vite's).
+ */
+export function configuredDeps(
+  config: Config,
+  logger: Logger,
+  ports: readonly number[] = [config.port],
+): Pick<AppDeps, 'consoleLimits' | 'consoleRate' | 'trustProxy' | 'logger' | 'allowedHosts' | 'deployment'> {
+  return {
+    consoleLimits: config.console,
+    consoleRate: config.consoleRate.perMinute > 0 ? config.consoleRate : null,
+    trustProxy: config.trustProxy,
+    logger,
+    allowedHosts: allowedHostRules({ listenHost: config.host, ports, configured: config.http.allowedHosts }),
+    deployment: config.deployment,
+  };
 }
 
-export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, consoleRate = DEFAULT_CONSOLE_RATE, trustProxy = false, logger = silentLogger }: AppDeps): Express {
+function hostRules(given: AppDeps['allowedHosts']): AllowedHosts {
+  if (given === undefined) return allowedHostRules({});
+  if (given === 'any') return 'any';
+  if (given.every((entry): entry is string => typeof entry === 'string')) return allowedHostRules({ configured: given });
+  return given as AllowedHosts;
+}
+
+export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, consoleRate = DEFAULT_CONSOLE_RATE, trustProxy = false, logger = silentLogger, allowedHosts, deployment = 'local' }: AppDeps): Express {
   const app = express();
+  const isPublic = deployment === 'public';
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
   app.use(requestContext(logger));
-  app.use(securityHeaders);
+  app.use(securityHeaders({ hsts: isPublic }));
+  // Before any route or file: a foreign Host (DNS rebinding) or a foreign page's POST gets nothing.
+  app.use(hostGuard(hostRules(allowedHosts)));
   // API answers are live data: no ETag hashing of every body (the static UI keeps its own caching).
   app.set('etag', false);
   app.set('query parser', 'simple');
@@ -52,7 +85,7 @@ export function createApp({ database, apiVersion, clientDir, consoleLimits = DEF
   api.use(jsonBodiesOnly);
   api.use(express.json({ limit: '1mb' }));
   if (consoleRate && consoleRate.perMinute > 0) api.post('/query', rateLimit(consoleRate, 'console queries'));
-  api.use(healthRoutes(database, apiVersion));
+  api.use(healthRoutes(database, apiVersion, { details: !isPublic }));
   api.use(graphRoutes(database));
   api.use(exploreRoutes(database));
   api.use(consoleRoutes(database, consoleLimits));
@@ -60,6 +93,12 @@ export function createApp({ database, apiVersion, clientDir, consoleLimits = DEF
   app.use('/api', api);
 
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    // A public deployment does not hand out the UI's sources (the build keeps them for local use).
+    if (isPublic) {
+      app.use((request, _response, next) => {
+        next(/\.map$/i.test(decodedPath(request.path)) ? new NotFoundError('Source maps are not served by a public deployment (DEPLOYMENT=public).') : undefined);
+      });
+    }
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForPages }));
     app.get('/{*path}', (_request, response) => {
       response.setHeader('Cache-Control', 'no-cache');
@@ -69,6 +108,15 @@ export function createApp({ database, apiVersion, clientDir, consoleLimits = DEF
 
   app.use(problemMiddleware);
   return app;
+}
+
+/** The path as the static files read it (`.m%61p` is `.map`); a malformed one is left for them to refuse. */
+function decodedPath(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function noCacheForPages(response: express.Response, file: string): void {

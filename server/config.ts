@@ -27,6 +27,18 @@ const neo4jUri = z
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** One host name (or IPv4 address, or [IPv6] in brackets) with an optional port, as a Host header gives it. */
+const HOST_ENTRY = /^(\*|\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(:\d{1,5})?$/i;
+
+const hostList = z
+  .string()
+  .transform((text) => text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .refine((entries) => entries.length > 0 && entries.every((entry) => HOST_ENTRY.test(entry)), {
+    message: 'must be host names separated by commas, each with an optional port (fingraph.example.com,10.0.0.5:3000), or * for any host',
+  });
+
+const milliseconds = (min: number, max: number) => z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(min).max(max);
+
 const environmentSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -54,6 +66,11 @@ const environmentSchema = z.object({
     .regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'must be true, false, a number of proxies, or addresses/subnets such as loopback or 10.0.0.0/8')
     .optional(),
   LOG_LEVEL: logLevel.default('info'),
+  ALLOWED_HOSTS: hostList.optional(),
+  DEPLOYMENT: z.enum(['local', 'public'], { message: 'must be local (the default: source maps and Neo4j details shown) or public' }).default('local'),
+  HTTP_REQUEST_TIMEOUT_MS: milliseconds(500, 600_000).default(10_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(100, 600_000).default(5_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
 });
 
 /** The password of the local Neo4j when NEO4J_PASSWORD is not set. Bolt listens on 127.0.0.1 only. */
@@ -92,6 +109,29 @@ export interface Config {
   /** Express's "trust proxy": whom to believe about the client's address (X-Forwarded-For). */
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof logLevel>;
+  /** The HTTP server's edge: who it answers for, how long it waits for a client, how many at once. */
+  http: HttpSettings;
+  /**
+   * `local`: source maps are served and health shows Neo4j's address and version (for a developer);
+   * `public`: neither, and HSTS is sent.
+   */
+  deployment: Deployment;
+}
+
+export type Deployment = 'local' | 'public';
+
+export interface HttpSettings {
+  /**
+   * The Host names (with an optional port) the server answers for, from ALLOWED_HOSTS; undefined:
+   * the listen address and the loopback names on PORT. `*` in the list: any host.
+   */
+  allowedHosts: string[] | undefined;
+  /** Time to receive a whole request (headers and body); past it, 408 and the connection is closed. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; past it, new ones are dropped. */
+  maxConnections: number;
 }
 
 export interface ConsoleLimits {
@@ -147,5 +187,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     consoleRate: { perMinute: env.CONSOLE_RATE_LIMIT, burst: env.CONSOLE_RATE_BURST },
     trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
+    http: {
+      allowedHosts: env.ALLOWED_HOSTS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
+    },
+    deployment: env.DEPLOYMENT,
   };
 }

@@ -95,3 +95,17 @@ export class TooManyRequestsError extends ApiError {
     super(429, 'Too Many Requests', message);
   }
 }
+
+/** The request names a host this server does not answer for (DNS rebinding): set ALLOWED_HOSTS. */
+export class MisdirectedRequestError extends ApiError {
+  constructor(message: string) {
+    super(421, 'Misdirected Request', message);
+  }
+}
+
+/** A state-changing request from another site's page (its Origin is not this server's). */
+export class ForbiddenOriginError extends ApiError {
+  constructor(message: string) {
+    super(403, 'Forbidden Origin', message);
+  }
+}

@@ -22,6 +22,13 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, request, 
     if (error.code) problem.code = error.code;
     if (error instanceof QueryError && error.position) problem.position = error.position;
     if (error.status === 503) response.setHeader('Retry-After', '1');
+  } else if (isMalformedUrl(error)) {
+    problem = {
+      type: 'https://fingraph.dev/problems/bad-request',
+      title: 'Bad Request',
+      status: 400,
+      detail: `The URL ${JSON.stringify(request.originalUrl.slice(0, 200))} is not valid percent-encoding (a % must be followed by two hexadecimal digits of UTF-8): encode the path and query with encodeURIComponent.`,
+    };
   } else if (isBodyParserError(error)) {
     problem = {
       type: 'https://fingraph.dev/problems/bad-request',
@@ -40,6 +47,12 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, request, 
   }
   response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 };
+
+/** A path that cannot be decoded: Express's router and the static files answer with a URIError or a 400 of theirs. */
+function isMalformedUrl(error: unknown): boolean {
+  if (error instanceof URIError) return true;
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 400 && !('type' in error) && !(error instanceof ApiError);
+}
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
   return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';

@@ -4,6 +4,8 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { configuredDeps, createApp } from '../app';
+import { parseHost } from '../http/hosts';
+import { listen } from '../http/listen';
 import { createLogger } from '../http/logger';
 import { loadConfig } from '../config';
 import { API_VERSION } from '../version';
@@ -30,11 +32,21 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     const apiPort = config.port + 1;
-    api = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel)) }).listen(apiPort, config.host);
+    // Browsers reach the API through Vite's proxy on PORT (it keeps their Host), or directly on PORT+1.
+    const app = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel), [config.port, apiPort]) });
+    api = await listen(app, apiPort, config.host, config.http);
     const { createServer } = await import('vite');
     const vite = await createServer({
       configFile: path.join(CLIENT_DIR, 'vite.config.mts'),
-      server: { port: config.port, host: config.host, strictPort: true, proxy: { '/api': `http://${config.host}:${apiPort}` } },
+      server: {
+        port: config.port,
+        host: config.host,
+        strictPort: true,
+        // The browser's Host goes through unchanged, so that the API's same-origin check sees the page's origin.
+        proxy: { '/api': { target: `http://${config.host}:${apiPort}`, changeOrigin: false } },
+        // Vite's own Host check, with the same ALLOWED_HOSTS (it allows localhost and IP addresses itself).
+        allowedHosts: config.http.allowedHosts?.includes('*') ? true : (config.http.allowedHosts ?? []).map((entry) => parseHost(entry)?.hostname ?? entry),
+      },
     });
     closeVite = () => vite.close();
     await vite.listen();

@@ -4,8 +4,10 @@
  */
 import type { Server } from 'node:http';
 import { configuredDeps, createApp } from '../app';
+import { isWildcardAddress } from '../http/hosts';
+import { listen } from '../http/listen';
 import { createLogger } from '../http/logger';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { API_VERSION } from '../version';
 import { bootBackend } from './boot';
 import { buildClientIfNeeded, CLIENT_DIST } from './client-build';
@@ -47,25 +49,14 @@ runMain(async () => {
     }
     await buildClientIfNeeded(log);
     const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, logger) });
-    server = await listen(app, config.port, config.host);
+    server = await listen(app, config.port, config.host, config.http);
   } catch (error) {
     await backend.shutdown();
     throw error;
   }
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  if (isWildcardAddress(config.host) && !config.http.allowedHosts) {
+    log(`Listening on every address (HOST=${config.host}), but answering only for localhost: set ALLOWED_HOSTS to this server's names (comma-separated, e.g. ALLOWED_HOSTS=fingraph.example.com,10.0.0.5:${config.port}); other Host headers get 421.`);
+  }
   log(`\nFingraph ${API_VERSION} is ready in ${((Date.now() - began) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}/  (Ctrl-C stops it)`);
 });
-
-function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
-    server.once('listening', () => resolve(server));
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(new ConfigError(`Port ${port} on ${host} is already in use. Stop the program using it, or start Fingraph on another port: PORT=3001 npm start`));
-      } else {
-        reject(error);
-      }
-    });
-  });
-}

@@ -46,8 +46,8 @@ export interface HealthReport {
   api: { version: string };
   neo4j: {
     reachable: boolean;
-    /** The address without credentials. */
-    uri: string;
+    /** The address without credentials; null from a public deployment (DEPLOYMENT=public), as are version and edition. */
+    uri: string | null;
     database: string | null;
     version: string | null;
     edition: string | null;

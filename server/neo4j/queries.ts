@@ -38,6 +38,10 @@ export const QUERY_NAMES = [
   'seed/find-ids',
   'seed/merge-nodes',
   'seed/merge-relationships',
+  'seed/replace-nodes',
+  'seed/replace-relationships',
+  'seed/relationship-types',
+  'seed/find-relationship-ids',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -21,12 +21,29 @@ export const propertyValue = z.union(
 /** Property names the loader writes itself; a file may not set them under `properties`. */
 export const RESERVED_PROPERTIES = ['id', 'name', 'aliases', 'description', 'sourceIds', 'quotes', 'title'] as const;
 
+const propertyName = z.string({ message: 'must be a property name' }).regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'property names must be letters, digits and underscores, starting with a letter');
+
 const properties = z
-  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'property names must be letters, digits and underscores, starting with a letter'), propertyValue)
+  .record(propertyName, propertyValue)
   .refine((value) => !RESERVED_PROPERTIES.some((name) => name in value), {
     message: `must not set ${RESERVED_PROPERTIES.join(', ')} (they are fields of the entry itself)`,
   })
   .default({});
+
+/**
+ * The properties an import removes from an entry already in the database (an import keeps what a
+ * file does not mention; a property goes only when the file lists it here). `aliases` may be
+ * listed; the other fields of the entry itself may not, nor a property the entry also sets.
+ */
+const unset = z
+  .array(propertyName)
+  .refine((names) => names.every((name) => name === 'aliases' || !(RESERVED_PROPERTIES as readonly string[]).includes(name)), {
+    message: `may not remove ${RESERVED_PROPERTIES.filter((name) => name !== 'aliases').join(', ')} (an entry always has its id, name and description; evidence is only ever added)`,
+  })
+  .default([]);
+
+const notBothSetAndUnset = (entry: { properties: Record<string, unknown>; unset: string[] }): boolean => entry.unset.every((name) => !(name in entry.properties));
+const setAndUnset = { message: 'a property is both set under properties and removed under unset: keep one', path: ['unset'] };
 
 /** One piece of evidence: a short quote from a source article that states the fact. */
 export const evidence = z
@@ -52,12 +69,15 @@ export const nodeEntry = z
     id: slug,
     label: z.string({ message: 'must be a label name' }),
     name: text('the display name'),
-    aliases: z.array(text('an alias')).default([]),
+    // No default: an import that leaves aliases out keeps the node's (a new node gets none).
+    aliases: z.array(text('an alias')).optional(),
     description: text('a one-line description').max(300, 'must be one line (at most 300 characters)'),
     properties,
+    unset,
     evidence: z.array(evidence).default([]),
   })
-  .strict();
+  .strict()
+  .refine(notBothSetAndUnset, setAndUnset);
 
 export const relationshipEntry = z
   .object({
@@ -66,9 +86,11 @@ export const relationshipEntry = z
     from: slug,
     to: slug,
     properties,
+    unset,
     evidence: z.array(evidence).min(1, 'needs at least one quote with its source: every relationship cites its evidence'),
   })
-  .strict();
+  .strict()
+  .refine(notBothSetAndUnset, setAndUnset);
 
 export const datasetFile = z
   .object({

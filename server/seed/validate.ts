@@ -18,10 +18,23 @@ export interface ParsedFile {
   data: DatasetFile;
 }
 
+/** A quote and the source article it comes from: stored as the paired lists `sourceIds` and `quotes`. */
+export interface Evidence {
+  source: string;
+  quote: string;
+}
+
 export interface NodeToWrite {
   id: string;
   label: string;
+  /** The properties the file gives (a merge sets these and keeps the others). */
   properties: Record<string, PropertyValue>;
+  /** What a node that did not exist gets unless the file gives it (aliases: []). */
+  defaults: Record<string, PropertyValue>;
+  /** Properties the file removes explicitly (`unset`). */
+  unset: string[];
+  /** Quotes with their sources, added to the node's (deduplicated). */
+  evidence: Evidence[];
 }
 
 export interface RelationshipToWrite {
@@ -32,6 +45,21 @@ export interface RelationshipToWrite {
   to: string;
   toLabel: string;
   properties: Record<string, PropertyValue>;
+  unset: string[];
+  evidence: Evidence[];
+  /** "file: relationships[i] (from -TYPE-> to)", for messages. */
+  where: string;
+}
+
+/** Each (source, quote) pair once, in first-seen order. Pure. */
+export function uniqueEvidence(evidence: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter(({ source, quote }) => {
+    const key = JSON.stringify([source, quote]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export interface Dataset {
@@ -132,7 +160,7 @@ export function buildDataset(files: ParsedFile[], model: Model, existing: Readon
     data.sources.forEach((source, index) => {
       if (!define(source.id, SOURCE_LABEL, `${file}: sources[${index}] (${source.id})`)) return;
       const { id, title, ...rest } = source;
-      nodes.push({ id, label: SOURCE_LABEL, properties: { id, name: title, title, ...rest } });
+      nodes.push({ id, label: SOURCE_LABEL, properties: { id, name: title, title, ...rest }, defaults: {}, unset: [], evidence: [] });
     });
     data.nodes.forEach((node, index) => {
       const where = `${file}: nodes[${index}] (${node.id})`;
@@ -141,12 +169,13 @@ export function buildDataset(files: ParsedFile[], model: Model, existing: Readon
         return;
       }
       if (!define(node.id, node.label, where)) return;
-      const evidence: Record<string, PropertyValue> =
-        node.evidence.length > 0 ? { sourceIds: node.evidence.map((e) => e.source), quotes: node.evidence.map((e) => e.quote) } : {};
       nodes.push({
         id: node.id,
         label: node.label,
-        properties: { ...node.properties, id: node.id, name: node.name, aliases: node.aliases, description: node.description, ...evidence },
+        properties: { ...node.properties, id: node.id, name: node.name, ...(node.aliases ? { aliases: node.aliases } : {}), description: node.description },
+        defaults: { aliases: [] },
+        unset: node.unset,
+        evidence: uniqueEvidence(node.evidence),
       });
     });
   }
@@ -198,12 +227,10 @@ export function buildDataset(files: ParsedFile[], model: Model, existing: Readon
         fromLabel,
         to,
         toLabel,
-        properties: {
-          ...relationship.properties,
-          id,
-          sourceIds: relationship.evidence.map((e) => e.source),
-          quotes: relationship.evidence.map((e) => e.quote),
-        },
+        properties: { ...relationship.properties, id },
+        unset: relationship.unset,
+        evidence: uniqueEvidence(relationship.evidence),
+        where,
       });
     });
   }

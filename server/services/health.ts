@@ -1,17 +1,25 @@
-/** The health report: the API's version, and whether Neo4j answers, with its version and edition. */
+/**
+ * The health report: the API's version, and whether Neo4j answers, with its address, version and
+ * edition. `details: false` (a public deployment) leaves out the address, version, edition and the
+ * driver's message: only whether Neo4j answers.
+ */
 import type { HealthReport } from '../contract';
 import { describeUri, type Database } from '../neo4j';
 
-export async function getHealth(database: Database, apiVersion: string): Promise<HealthReport> {
-  const neo4j = { uri: describeUri(database.connection.uri), database: database.connection.database ?? null };
+export async function getHealth(database: Database, apiVersion: string, options: { details: boolean } = { details: true }): Promise<HealthReport> {
+  const neo4j = options.details
+    ? { uri: describeUri(database.connection.uri), database: database.connection.database ?? null }
+    : { uri: null, database: null };
   try {
     const server = await database.verify();
-    return { status: 'ok', api: { version: apiVersion }, neo4j: { ...neo4j, reachable: true, ...server } };
+    const about = options.details ? server : { version: null, edition: null };
+    return { status: 'ok', api: { version: apiVersion }, neo4j: { ...neo4j, reachable: true, ...about } };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     return {
       status: 'unavailable',
       api: { version: apiVersion },
-      neo4j: { ...neo4j, reachable: false, version: null, edition: null, error: error instanceof Error ? error.message : String(error) },
+      neo4j: { ...neo4j, reachable: false, version: null, edition: null, error: options.details ? message : 'Neo4j does not answer.' },
     };
   }
 }

@@ -47,7 +47,7 @@ test('an import with --reset killed in the middle of its transaction leaves the 
   const connection = testConnection();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_')));
   let output = '';
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'server', 'cli', 'seed.ts'), 'import', file, '--reset'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'server', 'cli', 'seed.ts'), 'import', file, '--reset', '--yes'], {
     cwd: ROOT,
     env: { ...clean, NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password },
     detached: true,

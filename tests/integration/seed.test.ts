@@ -162,7 +162,7 @@ test('when the database fails half-way through a write, nothing of it is kept (o
   const dataset = loadSeedDataset();
   // Nodes are written first; a relationship to a node that does not exist then fails the write.
   const broken = {
-    nodes: [...dataset.nodes, { id: 'half-written', label: 'Company', properties: { id: 'half-written', name: 'Half' } }],
+    nodes: [...dataset.nodes, { id: 'half-written', label: 'Company', properties: { id: 'half-written', name: 'Half' }, defaults: {}, unset: [], evidence: [] }],
     relationships: [{ ...dataset.relationships[0]!, id: 'to-nowhere', to: 'nowhere', toLabel: 'Bank' }],
   };
   await expect(writeDataset(database, broken, { reset: true })).rejects.toThrow('nothing was written');

@@ -8,6 +8,9 @@ export async function dropFintechSchema(runStatement: (statement: string) => Pro
   for (const label of ['company', 'bank', 'product', 'regulator', 'person', 'source']) {
     await runStatement(`DROP CONSTRAINT ${label}_id IF EXISTS`);
   }
+  for (const type of ['partners_with', 'competes_with', 'owns', 'subsidiary_of', 'offers', 'distributes', 'set_up_joint_venture', 'licensed_by', 'works_for', 'imitates', 'provides_infrastructure_for', 'reported_on']) {
+    await runStatement(`DROP CONSTRAINT ${type}_id IF EXISTS`);
+  }
   await runStatement('DROP INDEX entity_names IF EXISTS');
 }
 

@@ -1,6 +1,7 @@
 /** Starts the app on port 0 over real HTTP, for API tests. */
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps } from '../../server/app';
+import { listen } from '../../server/http/listen';
 import type { Database } from '../../server/neo4j';
 import { loadSeed, openDatabase } from './database';
 
@@ -15,9 +16,7 @@ export interface RunningApp {
  */
 export async function startApp(database: Database, clientDir?: string, deps: Partial<AppDeps> = {}): Promise<RunningApp> {
   const app = createApp({ database, apiVersion: 'test', clientDir, consoleRate: null, ...deps });
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
+  const server = await listen(app, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

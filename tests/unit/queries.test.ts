@@ -31,11 +31,14 @@ test('a missing query file fails the start, naming the file', () => {
   }
 });
 
-test('the schema has an idempotent uniqueness constraint on id for every label of the model, and the name index', () => {
+test('the schema has an idempotent uniqueness constraint on id for every label and relationship type of the model, and the name index', () => {
   const statements = loadSchemaStatements();
   expect(statements.every((statement) => statement.includes('IF NOT EXISTS'))).toBe(true);
   for (const label of Object.keys(loadModel().labels)) {
     expect(statements.some((statement) => statement.includes(`FOR (n:${label}) REQUIRE n.id IS UNIQUE`))).toBe(true);
+  }
+  for (const type of Object.keys(loadModel().relationshipTypes)) {
+    expect(statements.some((statement) => statement.includes(`FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`))).toBe(true);
   }
   expect(statements.some((statement) => statement.startsWith('CREATE FULLTEXT INDEX entity_names'))).toBe(true);
 });

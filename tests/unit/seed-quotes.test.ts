@@ -26,11 +26,7 @@ if (!present) {
     }),
   );
   const quotes = loadSeedDataset().relationships.flatMap((relationship) =>
-    (relationship.properties.sourceIds as string[]).map((sourceId, index) => ({
-      where: relationship.id,
-      sourceId,
-      quote: (relationship.properties.quotes as string[])[index] ?? '',
-    })),
+    relationship.evidence.map(({ source, quote }) => ({ where: relationship.id, sourceId: source, quote })),
   );
   const nodeQuotes = files.flatMap(({ data }) => data.nodes.flatMap((node) => node.evidence.map((e) => ({ where: node.id, sourceId: e.source, quote: e.quote }))));
   const all = [...quotes, ...nodeQuotes];

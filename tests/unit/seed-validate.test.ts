@@ -10,7 +10,7 @@ test('the default dataset is valid: every node has a name and description, every
     expect(typeof node.properties.name).toBe('string');
   }
   for (const relationship of dataset.relationships) {
-    expect((relationship.properties.quotes as string[]).length).toBeGreaterThan(0);
+    expect(relationship.evidence.length).toBeGreaterThan(0);
   }
 });
 

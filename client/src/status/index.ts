@@ -14,5 +14,6 @@ export function showHealth(element: HTMLElement, report: HealthReport | Error): 
     report.status === 'ok'
       ? `Neo4j ${report.neo4j.version ?? ''} ${report.neo4j.edition ?? ''} · connected`
       : 'Neo4j not reachable';
-  element.title = report.status === 'ok' ? report.neo4j.uri : `${report.neo4j.uri}: ${report.neo4j.error ?? 'no answer'}`;
+  const where = report.neo4j.uri ?? 'Neo4j';
+  element.title = report.status === 'ok' ? where : `${where}: ${report.neo4j.error ?? 'no answer'}`;
 }
