@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
-import { clickNode, drawnNodes, emptyCanvas, names, searchAndPick, waitForNodeCount, waitForRequests, waitReady } from '../support/explorer-page';
+import { clickNode, drawnNodes, emptyCanvas, names, nodeId, searchAndPick, waitForNodeCount, waitForRequests, waitReady } from '../support/explorer-page';
 
 const context = useBrowserApp();
 
@@ -111,13 +111,13 @@ test('pinned and selected look different on the canvas', async () => {
   await page.waitForTimeout(300);
   const looks = await page.evaluate(
     ([pinned, selected]) => {
-      const look = (name: string) => {
-        const node = window.fingraph.cy.nodes().filter((each) => each.data('name') === name)[0]!;
+      const look = (id: string) => {
+        const node = window.fingraph.cy.getElementById(id);
         return { border: node.style('border-style'), borderColor: node.style('border-color'), halo: Number(node.style('underlay-opacity')), selected: node.selected() };
       };
       return { pinned: look(pinned!), selected: look(selected!) };
     },
-    [first, second],
+    [await nodeId(page, first!), await nodeId(page, second!)],
   );
   expect(looks.pinned).toMatchObject({ border: 'double', halo: 0, selected: false });
   expect(looks.selected.selected).toBe(true);

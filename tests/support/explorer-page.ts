@@ -18,6 +18,8 @@ interface CyNode {
   renderedPosition(): { x: number; y: number };
   visible(): boolean;
   hasClass(name: string): boolean;
+  selected(): boolean;
+  style(name: string): string;
 }
 interface CyEdge {
   id(): string;
