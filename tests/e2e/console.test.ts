@@ -78,16 +78,31 @@ test('a typed query runs with Ctrl+Enter and shows as graph on the canvas and as
   expect(await page.locator('[data-testid="console-table"] thead th').allTextContents()).toEqual(['#', 'partner', 'deal', 'bank', 'areas']);
   await screenshot(page, 'console-table');
 
-  // JSON: the rows as objects by column.
+  // JSON: the rows as objects by column, each value with its type beside it.
   await page.click('[data-tab="json"]');
   const json = JSON.parse((await page.textContent('[data-testid="console-json"]')) ?? '') as Array<Record<string, unknown>>;
   expect(json).toHaveLength(1);
-  expect(json[0]).toMatchObject({ areas: 3, partner: { $kind: 'node', properties: { name: 'Tencent Holdings Ltd' } } });
+  expect(json[0]).toMatchObject({ areas: { type: 'integer', value: 3 }, partner: { type: 'node', value: { properties: { name: 'Tencent Holdings Ltd' } } } });
 
   // Typed values: dates, lists, maps and big integers readable in the table.
   await typeQuery(page, "RETURN date('2018-03-01') AS day, [1, 2, 3] AS list, {bank: 'ICBC', n: 2} AS map, 9007199254740993 AS big, null AS nothing");
   await runWithKeyboard(page);
   expect(await page.locator('[data-testid="console-table"] tbody tr td').allTextContents()).toEqual(['1', '2018-03-01', '[1, 2, 3]', '{bank: "ICBC", n: 2}', '9007199254740993', 'null']);
+  expect(errors).toEqual([]);
+});
+
+test('regression (issue 14): a map shaped like a node is shown as a map, with no node chip, and nothing is drawn on the canvas', async () => {
+  const { page, errors } = await open();
+  await emptyCanvas(page);
+  await openConsole(page);
+  await typeQuery(page, "RETURN {`$kind`: 'node', id: 'x', labels: ['Company'], properties: {name: 'Fake'}} AS fake, [{`$kind`: 'node', id: 'y', labels: [], properties: {}}] AS list");
+  await runWithKeyboard(page);
+  expect(await page.textContent('[data-testid="console-status"]')).toMatch(/^1 row in \d+ ms$/);
+  const cells = await page.locator('[data-testid="console-table"] tbody tr td').allTextContents();
+  expect(cells[1]).toBe('{$kind: "node", id: "x", labels: ["Company"], properties: {name: "Fake"}}');
+  expect(cells[2]).toBe('[{$kind: "node", id: "y", labels: [], properties: {}}]');
+  expect(await page.locator('[data-testid="console-table"] .node-chip').count()).toBe(0);
+  expect(await page.evaluate(() => window.fingraph.cy.nodes().length)).toBe(0);
   expect(errors).toEqual([]);
 });
 

@@ -2,12 +2,12 @@
  * The Cypher console: a user's query, checked (services/console-guard.ts), run read-only with the
  * configured limits, and its rows as plain JSON with the graph found in them.
  */
-import type { ConsoleLimits } from '../config';
-import type { ConsoleResult, ConsoleSchema, GraphEdge, GraphNode } from '../contract';
-import { ForbiddenQueryError } from '../errors';
-import { collectGraph, toNodes, toPlain, type Database } from '../neo4j';
-import { ALLOWED_PROCEDURES, checkPlan, checkText, RefusedQueryError, type PlanOperator } from './console-guard';
-import { getSchema } from './schema-info';
+import type { ConsoleLimits } from '../../config';
+import type { ConsoleResult, ConsoleSchema, GraphEdge, GraphNode } from '../../contract';
+import { ForbiddenQueryError } from '../../errors';
+import { collectGraph, toConsoleValue, toNodes, type Database } from '../../neo4j';
+import { ALLOWED_PROCEDURES, checkPlan, checkText, RefusedQueryError, type PlanOperator } from './guard';
+import { getSchema } from '../schema-info';
 
 function refusing<T>(work: () => T): T {
   try {
@@ -38,7 +38,7 @@ export interface ConsoleRun {
 }
 
 export async function runConsoleQuery(database: Database, query: string, params: Record<string, unknown>, limits: ConsoleLimits, run: ConsoleRun): Promise<ConsoleResult> {
-  const statement = refusing(() => checkText(query));
+  const statement = refusing(() => checkText(query, params));
   const result = await database.consoleRead(statement, params, {
     timeoutMs: limits.timeoutMs,
     maxRows: limits.maxRows,
@@ -51,7 +51,7 @@ export async function runConsoleQuery(database: Database, query: string, params:
   await addEndpoints(database, graph, limits.maxElements);
   return {
     columns: result.keys,
-    rows: values.map((row) => row.map((value) => toPlain(value, true))),
+    rows: values.map((row) => row.map(toConsoleValue)),
     graph: { nodes: graph.nodes, edges: graph.edges },
     rowCount: result.records.length,
     truncated: { rows: result.truncated, graph: graph.truncated },
