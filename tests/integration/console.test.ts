@@ -114,13 +114,15 @@ test('allowed procedures run; rows and graph elements are capped with truncated 
   expect(graph.body.truncated.graph).toBe(true);
 });
 
-test('errors from Neo4j come with their code and the position in the query', async () => {
+test('errors from Neo4j come with their code, Neo4j\'s words, and a position only where the server gives one in its diagnostic record', async () => {
   const syntax = await run<Problem>('MATCH (n RETURN n');
   expect(syntax.status).toBe(400);
   expect(syntax.body.code).toBe('Neo.ClientError.Statement.SyntaxError');
-  expect(syntax.body.position).toMatchObject({ line: 1 });
-  expect(syntax.body.position!.column).toBeLessThanOrEqual(10);
-  expect(syntax.body.detail).toMatch(/line 1, column \d+/);
+  expect(syntax.body.detail).toMatch(/^Invalid input 'RETURN'.*line 1, column \d+/);
+  // Neo4j 5.26 sends no _position in its diagnostic record; the message text is never parsed for one.
+  const info = await database.readStatement('CALL dbms.components() YIELD versions RETURN versions[0] AS version');
+  if (String(info.records[0]?.get('version')).startsWith('5.26')) expect(syntax.body.position).toBeUndefined();
+  else expect(syntax.body.position ?? { line: 1 }).toMatchObject({ line: 1 });
   const missing = await run<Problem>('RETURN $nope AS x');
   expect(missing.status).toBe(400);
   expect(missing.body.code).toBe('Neo.ClientError.Statement.ParameterMissing');
@@ -225,4 +227,21 @@ test('relationships returned without their nodes come with them, so that the gra
   expect(body.graph.edges).toHaveLength(1);
   expect(body.graph.nodes.map((node) => node.properties.name).sort()).toEqual(['Tencent Holdings Ltd', 'WeBank']);
   expect(body.rows[0]?.[0]).toMatchObject({ type: 'relationship', value: { type: 'OWNS' } });
+});
+
+test("a console transaction's metadata says which app, request and client it runs for: { app: 'fingraph-console', request, client }", async () => {
+  const request = 'metadata-check-1';
+  const answer = fetch(`${strict.url}/api/query`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': request },
+    body: JSON.stringify({ query: 'MATCH (a), (b), (c), (d), (e), (f) WHERE a.name < b.name + c.name + d.name + e.name + f.name RETURN count(*) AS n' }),
+  });
+  let metadata: unknown = null;
+  for (let attempt = 0; attempt < 40 && !metadata; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const found = await database.runStatement('SHOW TRANSACTIONS YIELD metaData WHERE metaData.request = $request RETURN metaData', { request });
+    metadata = found.records[0]?.get('metaData') ?? null;
+  }
+  expect(metadata).toEqual({ app: 'fingraph-console', request, client: '127.0.0.1' });
+  expect((await answer).status).toBe(504);
 });
