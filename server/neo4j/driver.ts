@@ -69,7 +69,7 @@ interface ChannelInternals {
  * connection in use). The driver then fails the transaction's pending work with a connection
  * error, and drops the broken connection from its pool. The public API has no way to do this; the
  * path is neo4j-driver 6's (Transaction._connectionHolder → DelegateConnection._delegate →
- * ChannelConnection._ch → NodeChannel._conn, a net.Socket), checked by tests/integration/console-pool.test.ts.
+ * ChannelConnection._ch → NodeChannel._conn, a net.Socket), checked by tests/integration/console-execution.test.ts.
  * Returns whether a socket was found and destroyed.
  */
 export async function destroyConnection(transaction: Transaction): Promise<boolean> {

@@ -1,4 +1,6 @@
 /**
+ * The console's execution against real Neo4j, without the text guard in front of it.
+ *
  * Regression (issue 14): a console query whose answer never comes (Neo4j overflows its stack
  * packing a value nested thousands deep, and then says nothing on that connection) held its Bolt
  * connection for about two minutes, so that a few of them exhausted the pool. Console queries now
@@ -6,6 +8,7 @@
  * This runs the console's execution directly (the guard refuses such queries before they reach it).
  */
 import { QueryTimeoutError } from '../../server/errors';
+import { checkPlan, RefusedQueryError, type PlanOperator } from '../../server/services/console/guard';
 import type { Database } from '../../server/neo4j';
 import { executeConsoleQuery, type ConsoleExecution } from '../../server/services/console/execute';
 import { openDatabase } from '../support/database';
@@ -56,5 +59,14 @@ test('console queries that never get an answer are given up at the deadline, and
     expect(answer.error).toBeUndefined();
     expect(answer.value?.records.map((record) => Number(record.get('one')))).toEqual([1]);
     expect(answer.ms).toBeLessThan(3_000);
+  }
+});
+
+test('regression (issue 14): the plan check alone refuses commands that EXPLAIN reports as read queries (TERMINATE, SHOW)', async () => {
+  const planChecked = (request: string): ConsoleExecution => ({ ...options(request, 5_000), check: (queryType, plan) => checkPlan(queryType, plan as PlanOperator | undefined) });
+  for (const command of ['CYPHER TERMINATE TRANSACTIONS "neo4j-transaction-1"', 'SHOW TRANSACTIONS YIELD currentQuery, parameters']) {
+    const answer = await timed(() => executeConsoleQuery(database, command, {}, planChecked(`plan-${command.length}`)));
+    expect(answer.error).toBeInstanceOf(RefusedQueryError);
+    expect((answer.error as Error).message).toMatch(/runs a command \((TerminateTransactions|ShowTransactions)\)/);
   }
 });
