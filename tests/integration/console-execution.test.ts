@@ -70,3 +70,4 @@ test('regression (issue 14): the plan check alone refuses commands that EXPLAIN 
     expect((answer.error as Error).message).toMatch(/runs a command \((TerminateTransactions|ShowTransactions)\)/);
   }
 });
+

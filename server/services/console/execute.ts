@@ -9,7 +9,7 @@
  * at once, so that a server that no longer answers on it (a stack overflow packing a deep value, an
  * expression that ignores termination) cannot hold it, and its transaction terminated on the server.
  */
-import { QueryError, QueryTimeoutError, RequestCancelledError } from '../../errors';
+import { QueryTimeoutError, RequestCancelledError } from '../../errors';
 import type { ConsoleTransaction, Database, Neo4jRecord } from '../../neo4j';
 
 export interface ConsoleExecution {
@@ -57,7 +57,6 @@ async function stopRequest(database: Database, request: string, forMs: number): 
 
 export async function executeConsoleQuery(database: Database, statement: string, parameters: Record<string, unknown>, options: ConsoleExecution): Promise<ConsoleRecords> {
   let transaction: ConsoleTransaction | null = null;
-  let givenUp = false;
   const notCancelled = (): void => {
     if (options.signal?.aborted) throw new RequestCancelledError('The client closed the request before its query started.');
   };
@@ -73,17 +72,12 @@ export async function executeConsoleQuery(database: Database, statement: string,
       const began = Date.now();
       const rows = await opened.read(statement, parameters, options.maxRows);
       return { ...rows, elapsedMs: Date.now() - began };
-    } catch (error) {
-      // The driver reads values recursively: one nested thousands deep overflows its stack.
-      if (error instanceof RangeError && !givenUp) throw new QueryError('The result holds a value nested too deep to read. Return flatter values.');
-      throw error;
     } finally {
       void opened.close();
     }
   };
   // Given up on: its connection is destroyed now, and its transaction terminated on the server.
   const giveUp = (): void => {
-    givenUp = true;
     void (transaction as ConsoleTransaction | null)?.destroy().catch(() => false);
     void stopRequest(database, options.metadata.request, options.timeoutMs + 2_000);
   };
