@@ -9,6 +9,8 @@ test('literals and comments cannot hide or fake a statement separator', () => {
   expect(checkText('MATCH (n) RETURN n ; // done')).toBe('MATCH (n) RETURN n');
   expect(() => checkText('MATCH (n) RETURN n; MATCH (m) RETURN m')).toThrow(/one statement/);
   expect(() => checkText('RETURN 1 /* ; */; RETURN 2')).toThrow(/one statement/);
+  // A line comment ends at any line terminator, not only \n: what follows a \r is read.
+  for (const end of ['\r', '\u2028', '\u2029', '\u0085']) expect(() => checkText(`MATCH (n) RETURN n // x${end}UNION SHOW USERS`)).toThrow(/UNION branch starts with SHOW/);
   expect(tokenize("RETURN 'it\\'s' + `a``b` AS `w`").map((token) => [token.kind, token.text])).toEqual([
     ['word', 'RETURN'],
     ['string', "it's"],

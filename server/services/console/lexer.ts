@@ -19,6 +19,7 @@ export interface Token {
   end: number;
 }
 
+const LINE_END = /[\n\r\u0085\u2028\u2029]/g;
 const WORD = /[\p{ID_Start}_][\p{ID_Continue}]*/uy;
 const NUMBER = /(?:0x[0-9a-fA-F_]+|0o[0-7_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?)/y;
 const TWO_CHARS = new Set(['=~', '<>', '<=', '>=', '..', '->', '<-', '+=', '::', '||', '!=']);
@@ -70,8 +71,10 @@ export function tokenize(query: string): Token[] {
     if (/\s/u.test(char)) {
       index += 1;
     } else if (char === '/' && next === '/') {
-      const end = query.indexOf('\n', index);
-      index = end === -1 ? query.length : end;
+      // Up to any line terminator: ending a comment too early only shows the guard more text.
+      LINE_END.lastIndex = index;
+      const end = LINE_END.exec(query);
+      index = end ? end.index : query.length;
     } else if (char === '/' && next === '*') {
       const end = query.indexOf('*/', index + 2);
       index = end === -1 ? query.length : end + 2;
