@@ -173,15 +173,39 @@ export interface ConsoleRequest {
   params?: Record<string, unknown>;
 }
 
+/** The Cypher type names of temporal values (and durations). */
+export type TemporalType = 'Date' | 'DateTime' | 'LocalDateTime' | 'LocalTime' | 'Time' | 'Duration';
+
+/**
+ * One value of a console result with its Cypher type beside it, never inside it: a map's `value` is
+ * always the returned data (whatever keys it has, `$kind` or `labels` included), so returned data
+ * can never pass for a node. Only the server says what is a node, a relationship or a path.
+ */
+export type ConsoleValue =
+  | { type: 'null'; value: null }
+  | { type: 'boolean'; value: boolean }
+  /** A JSON number when exact, else its decimal text (beyond 2^53). */
+  | { type: 'integer'; value: number | string }
+  /** 'NaN', 'Infinity' and '-Infinity' as text, since JSON has no such numbers. */
+  | { type: 'float'; value: number | string }
+  | { type: 'string'; value: string }
+  /** Base64. */
+  | { type: 'bytes'; value: string }
+  /** ISO 8601 text ('2018-03-01', 'P1Y2M'). */
+  | { type: 'temporal'; temporal: TemporalType; value: string }
+  | { type: 'point'; value: { srid: number; x: number; y: number; z?: number } }
+  | { type: 'list'; value: ConsoleValue[] }
+  | { type: 'map'; value: { [key: string]: ConsoleValue } }
+  | { type: 'node'; value: GraphNode }
+  | { type: 'relationship'; value: GraphEdge }
+  | { type: 'path'; value: GraphPath }
+  /** A value this API does not know (a newer Neo4j type), as text. */
+  | { type: 'unsupported'; value: string };
+
 export interface ConsoleResult {
   columns: string[];
-  /**
-   * Each row's values as JSON. Tagged with $kind: nodes ('node'), relationships ('relationship'),
-   * paths ('path'), and what JSON would show as a string or map: temporals and durations
-   * ({$kind: 'temporal', type: 'Date', value: '2018-03-01'}), points ('point'), byte arrays ('bytes',
-   * base64) and integers beyond 2^53 ('integer', as text).
-   */
-  rows: PlainValue[][];
+  /** Each row's values, one per column, each with its type (see ConsoleValue). */
+  rows: ConsoleValue[][];
   /** Every node and relationship found anywhere in the rows (paths and nested lists included). */
   graph: GraphView;
   rowCount: number;

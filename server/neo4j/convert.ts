@@ -3,7 +3,7 @@
  * relationships, paths, lists and maps. Pure functions over driver values.
  */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
-import type { GraphEdge, GraphNode, GraphPath, PlainValue } from '../contract';
+import type { ConsoleValue, GraphEdge, GraphNode, GraphPath, PlainValue, TemporalType } from '../contract';
 
 /** A Neo4j integer as a JSON number when it is exact, else as its decimal text. */
 function integerToPlain(value: { toNumber(): number; toString(): string; inSafeRange(): boolean }): number | string {
@@ -39,48 +39,57 @@ export function toProperties(properties: Record<string, unknown>): Record<string
 }
 
 /**
- * Any value the driver returns, as plain JSON. Nodes, relationships and paths become the contract's
- * GraphNode/GraphEdge/GraphPath shapes (tagged with `$kind` when nested in other values, so that a
- * reader can tell a node from a map). With `tagged` (the console's rows), values that JSON cannot
- * tell apart from a string or a map are tagged too: temporals, durations, points, byte arrays and
- * integers beyond 2^53.
+ * Any value the driver returns, as plain JSON (property values: numbers, text, temporals as ISO
+ * text, points as coordinates). Nodes, relationships and paths become the contract's shapes with a
+ * `$kind`; the console does not use this but toConsoleValue, which types every value out of band.
  */
-export function toPlain(value: unknown, tagged = false): PlainValue {
+export function toPlain(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : bigInteger(value.toString(), tagged);
-  if (neo4j.isInt(value)) {
-    const plain = integerToPlain(value);
-    return typeof plain === 'string' ? bigInteger(plain, tagged) : plain;
-  }
-  if (Array.isArray(value)) return value.map((item) => toPlain(item, tagged));
-  const temporal = temporalType(value);
-  if (temporal) {
-    const text = neo4j.isDuration(value) ? durationText(value) : (value as { toString(): string }).toString();
-    return tagged ? { $kind: 'temporal', type: temporal, value: text } : text;
-  }
-  if (neo4j.isPoint(value)) {
-    const point: { [key: string]: PlainValue } = tagged ? { $kind: 'point' } : {};
-    Object.assign(point, { srid: toPlain(value.srid), x: value.x, y: value.y });
-    if (value.z !== undefined) point.z = value.z;
-    return point;
-  }
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (neo4j.isInt(value)) return integerToPlain(value);
+  if (Array.isArray(value)) return value.map((item) => toPlain(item));
+  if (temporalType(value)) return neo4j.isDuration(value) ? durationText(value) : (value as { toString(): string }).toString();
+  if (neo4j.isPoint(value)) return pointToPlain(value);
   if (neo4j.isNode(value)) return { $kind: 'node', ...toNode(value) } as unknown as PlainValue;
   if (neo4j.isRelationship(value)) return { $kind: 'relationship', ...toEdge(value) } as unknown as PlainValue;
   if (neo4j.isPath(value)) return { $kind: 'path', ...toPath(value) } as unknown as PlainValue;
-  if (value instanceof Uint8Array) {
-    const text = Buffer.from(value).toString('base64');
-    return tagged ? { $kind: 'bytes', value: text } : text;
-  }
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item, tagged)]));
-  }
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toPlain(item)]));
   return String(value);
 }
 
-function bigInteger(text: string, tagged: boolean): PlainValue {
-  return tagged ? { $kind: 'integer', value: text } : text;
+function pointToPlain(value: { srid: unknown; x: number; y: number; z?: number }): { srid: number; x: number; y: number; z?: number } {
+  const point: { srid: number; x: number; y: number; z?: number } = { srid: Number(toPlain(value.srid)), x: value.x, y: value.y };
+  if (value.z !== undefined) point.z = value.z;
+  return point;
+}
+
+/**
+ * A value of a console row with its type beside it (the contract's ConsoleValue). The type comes
+ * from what the driver decoded, never from the data: a map stays a map whatever its keys.
+ */
+export function toConsoleValue(value: unknown): ConsoleValue {
+  if (value === null || value === undefined) return { type: 'null', value: null };
+  if (typeof value === 'boolean') return { type: 'boolean', value };
+  if (typeof value === 'string') return { type: 'string', value };
+  // The driver decodes Cypher INTEGERs as Integer (or bigint), FLOATs as numbers.
+  if (typeof value === 'number') return { type: 'float', value: Number.isFinite(value) ? value : String(value) };
+  if (typeof value === 'bigint') return { type: 'integer', value: Number.isSafeInteger(Number(value)) ? Number(value) : value.toString() };
+  if (neo4j.isInt(value)) return { type: 'integer', value: integerToPlain(value) };
+  if (Array.isArray(value)) return { type: 'list', value: value.map(toConsoleValue) };
+  const temporal = temporalType(value);
+  if (temporal) return { type: 'temporal', temporal, value: neo4j.isDuration(value) ? durationText(value) : (value as { toString(): string }).toString() };
+  if (neo4j.isPoint(value)) return { type: 'point', value: pointToPlain(value) };
+  if (neo4j.isNode(value)) return { type: 'node', value: toNode(value) };
+  if (neo4j.isRelationship(value)) return { type: 'relationship', value: toEdge(value) };
+  if (neo4j.isPath(value)) return { type: 'path', value: toPath(value) };
+  if (value instanceof Uint8Array) return { type: 'bytes', value: Buffer.from(value).toString('base64') };
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return { type: 'map', value: Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toConsoleValue(item)])) };
+  }
+  return { type: 'unsupported', value: String(value) };
 }
 
 /** A duration as ISO 8601 text the way Neo4j writes it ('P1Y2M', 'P3DT4H0.5S', 'PT0S'). */
@@ -106,7 +115,7 @@ export function durationText(duration: { months: unknown; days: unknown; seconds
 }
 
 /** The Cypher type name of a temporal value (or duration), or null for anything else. */
-function temporalType(value: unknown): string | null {
+function temporalType(value: unknown): TemporalType | null {
   if (neo4j.isDate(value)) return 'Date';
   if (neo4j.isDateTime(value)) return 'DateTime';
   if (neo4j.isLocalDateTime(value)) return 'LocalDateTime';

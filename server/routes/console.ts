@@ -26,7 +26,7 @@ export function consoleRoutes(database: Database, limits: ConsoleLimits): Router
     };
     response.on('close', onClose);
     try {
-      response.json(await runConsoleQuery(database, query, (params ?? {}) as Record<string, unknown>, limits, { request: request.id, signal: gone.signal }));
+      response.json(await runConsoleQuery(database, query, (params ?? {}) as Record<string, unknown>, limits, { request: request.id, client: request.ip ?? 'unknown', signal: gone.signal }));
     } finally {
       response.off('close', onClose);
     }

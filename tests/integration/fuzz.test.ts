@@ -152,6 +152,20 @@ test('paths and subgraphs take any ends, hops, types and id lists', async () => 
   await expectUnharmed();
 });
 
+const COMMANDS = [
+  'SHOW TRANSACTIONS YIELD currentQuery, parameters',
+  'TERMINATE TRANSACTIONS "neo4j-transaction-1"',
+  'SHOW USERS',
+  'SHOW SETTINGS',
+  'CREATE INDEX fuzz FOR (n:Company) ON (n.fuzz)',
+  'DROP INDEX entity_names',
+  'ALTER USER neo4j SET PASSWORD "fuzzfuzz"',
+  'GRANT ROLE admin TO neo4j',
+  'START DATABASE neo4j',
+  'STOP DATABASE neo4j',
+  "CREATE (:Pwned {at: 'fuzz'})",
+  "CALL dbms.killTransactions(['neo4j-transaction-1'])",
+];
 const WRITES = [
   "CREATE (:Pwned {at: 'fuzz'})",
   "MATCH (n) DETACH DELETE n",
@@ -170,6 +184,7 @@ const WRITES = [
   'USE system SHOW USERS',
   'TERMINATE TRANSACTIONS "x"',
   'CREATE USER fuzz SET PASSWORD "fuzzfuzz"',
+  ...COMMANDS,
 ];
 const READS = ['MATCH (n) RETURN n LIMIT 3', 'RETURN $x AS x', 'MATCH p = (a)-[*1..2]-(b) RETURN p LIMIT 5', 'UNWIND range(1, 10) AS i RETURN i'];
 
@@ -179,9 +194,26 @@ const consoleQuery = (): fc.Arbitrary<string> =>
     { weight: 1, arbitrary: fc.constantFrom(...READS) },
     // Disguises: a read and a write in one text, comments and literals around a write, odd spacing and case.
     { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...READS), fc.constantFrom(';', ' UNION ', '\n// ', ' /* ', ' WITH 1 AS one ', ' '), fc.constantFrom(...WRITES)).map(([read, glue, write]) => `${read}${glue}${write}`) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...WRITES), fc.constantFrom((s: string) => s.toLowerCase(), (s: string) => s.replace(/ /g, '\n\t '), (s: string) => `/* x */ ${s} // y`, (s: string) => `EXPLAIN ${s}`, (s: string) => `CYPHER runtime=slotted ${s}`)).map(([write, change]) => change(write)) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...WRITES), fc.constantFrom((s: string) => s.toLowerCase(), (s: string) => s.replace(/ /g, '\n\t '), (s: string) => `/* x */ ${s} // y`, (s: string) => `EXPLAIN ${s}`, (s: string) => `CYPHER runtime=slotted ${s}`, (s: string) => `CYPHER ${s}`, (s: string) => `CYPHER 5 /* x */ ${s}`)).map(([write, change]) => change(write)) },
     { weight: 2, arbitrary: text() },
   );
+
+const PREFIXES = ['', 'CYPHER ', 'cypher runtime=slotted ', 'CYPHER 5 planner=cost ', '/* c */ CYPHER\n', '// c\n', '\t\n  ', 'CYPHER CYPHER runtime = slotted '];
+const changes = [(s: string) => s, (s: string) => s.toLowerCase(), (s: string) => s.replace(/ /g, '\n\t /* x */ '), (s: string) => `${s} // y`];
+const wrappings = [(s: string) => s, (s: string) => `RETURN 1 AS x UNION ${s}`, (s: string) => `CALL { ${s} } RETURN 1`, (s: string) => `MATCH (n) CALL (n) { ${s} } RETURN 1`];
+
+test('regression (issue 14): the console refuses every command, however prefixed, cased, commented, spaced or nested', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...COMMANDS), fc.constantFrom(...PREFIXES), fc.constantFrom(...changes), fc.constantFrom(...wrappings), async (command, prefix, change, wrap) => {
+      const query = wrap(prefix + change(command));
+      requests += 1;
+      const response = await fetch(`${app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      expect({ query, status: response.status }).toEqual({ query, status: 403 });
+    }),
+    { ...params, numRuns: RUNS * 2 },
+  );
+  await expectUnharmed();
+});
 
 test('the console takes any query and parameters, and never writes', async () => {
   await fc.assert(

@@ -2,6 +2,8 @@
 import { EXAMPLES, examplesFor } from '../../client/src/console/examples';
 import { parseParams } from '../../client/src/console/params';
 import { addToHistory, addToSaved, HISTORY_LIMIT, QueryStore, type HistoryEntry } from '../../client/src/console/store';
+import { ApiRequestError } from '../../client/src/api';
+import { showHealth } from '../../client/src/status';
 
 /** An in-memory Storage, optionally refusing writes (a full quota) or reads (storage switched off). */
 function fakeStorage(options: { failWrites?: boolean; failReads?: boolean } = {}): Storage {
@@ -85,4 +87,20 @@ test('examples: the dataset ones only where their labels and types exist; the ge
   const fintech = examplesFor({ labels: ['Company', 'Bank', 'Product'], relationshipTypes: ['PARTNERS_WITH', 'OFFERS'] }).map((example) => example.title);
   expect(fintech).toEqual(expect.arrayContaining(['Who partners with banks?', 'Products of each giant', 'Paths from Xiaomi to ICBC', ...general]));
   expect(examplesFor(null).map((example) => example.title)).toEqual(general);
+});
+
+test('regression (issue 14): the status line tells "Neo4j not reachable" from "Server not answering" by status and code, never by the words of the message', () => {
+  const line = (): HTMLElement => ({ dataset: {}, textContent: '', title: '' }) as unknown as HTMLElement;
+  const shown = (error: Error): string | null => {
+    const element = line();
+    showHealth(element, error);
+    return element.textContent;
+  };
+  const unavailable = { type: 'https://fingraph.dev/problems/database-unavailable', title: 'Database Unavailable', status: 503, detail: "NEO4J_URI 'x' cannot be used", code: 'ServiceUnavailable' };
+  expect(shown(new ApiRequestError(503, unavailable.detail, unavailable))).toBe('Neo4j not reachable');
+  // No answer at all, whatever the message says.
+  expect(shown(new ApiRequestError(0, 'Neo4j may be fine; the Fingraph server does not answer.'))).toBe('Server not answering');
+  // Busy is load shedding, not an outage of Neo4j.
+  expect(shown(new ApiRequestError(503, 'Neo4j is busy', { ...unavailable, code: 'Busy', detail: 'Neo4j is busy' }))).toBe('Server not answering');
+  expect(shown(new Error('Neo4j'))).toBe('Server not answering');
 });

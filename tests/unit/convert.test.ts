@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { toEdge, toNode, toPath, toPlain } from '../../server/neo4j';
+import { toConsoleValue, toEdge, toNode, toPath, toPlain } from '../../server/neo4j';
 
 const { Node, Relationship, Path, PathSegment, Point, Date: Neo4jDate, DateTime, Duration } = neo4j.types;
 
@@ -40,8 +40,20 @@ test('a path becomes its distinct nodes and its relationships in order', () => {
   expect(plain.edges.map((edge) => edge.id)).toEqual(['5:db:7']);
 });
 
-test('nodes nested in lists and maps are tagged with $kind so a reader can tell them from maps', () => {
-  const plain = toPlain({ found: [tencent], count: neo4j.int(1) }) as { found: { $kind: string; id: string }[]; count: number };
-  expect(plain.count).toBe(1);
-  expect(plain.found[0]).toMatchObject({ $kind: 'node', id: '4:db:1' });
+test('console values carry their type beside them: a map is a map whatever its keys, a node only when the driver decoded a node', () => {
+  const lookalike = { $kind: 'node', id: 'x', labels: ['Company'], properties: {} };
+  expect(toConsoleValue(lookalike)).toEqual({
+    type: 'map',
+    value: { $kind: { type: 'string', value: 'node' }, id: { type: 'string', value: 'x' }, labels: { type: 'list', value: [{ type: 'string', value: 'Company' }] }, properties: { type: 'map', value: {} } },
+  });
+  expect(toConsoleValue({ found: [tencent], count: neo4j.int(1), ratio: 0.5 })).toEqual({
+    type: 'map',
+    value: { found: { type: 'list', value: [{ type: 'node', value: toNode(tencent) }] }, count: { type: 'integer', value: 1 }, ratio: { type: 'float', value: 0.5 } },
+  });
+  expect(toConsoleValue(partners)).toEqual({ type: 'relationship', value: toEdge(partners) });
+  expect(toConsoleValue(neo4j.int('9007199254740993'))).toEqual({ type: 'integer', value: '9007199254740993' });
+  expect(toConsoleValue(Number.NaN)).toEqual({ type: 'float', value: 'NaN' });
+  expect(toConsoleValue(new Neo4jDate(2019, 12, 1))).toEqual({ type: 'temporal', temporal: 'Date', value: '2019-12-01' });
+  expect(toConsoleValue(new Point(neo4j.int(7203), 1, 2))).toEqual({ type: 'point', value: { srid: 7203, x: 1, y: 2 } });
+  expect(toConsoleValue(null)).toEqual({ type: 'null', value: null });
 });

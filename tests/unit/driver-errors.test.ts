@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
-import { DatabaseError, DatabaseUnavailableError, QueryTimeoutError } from '../../server/errors';
-import { describeUri, mapDriverError } from '../../server/neo4j';
+import { DatabaseError, DatabaseUnavailableError, QueryError, QueryTimeoutError } from '../../server/errors';
+import { consoleError, describeUri, errorPosition, mapDriverError } from '../../server/neo4j';
 
 const connection = { uri: 'neo4j+s://reader:secret@db.example.com:7687', user: 'reader', database: 'fintech' };
 
@@ -32,4 +32,25 @@ test('messages about the server never show the credentials in its URI, and an un
 test('errors that are not from the driver pass through unchanged', () => {
   const error = new TypeError('boom');
   expect(mapDriverError(error, connection)).toBe(error);
+});
+
+test('regression (issue 14): a console error\'s position comes from the GQL diagnostic record (less the EXPLAIN prefix), never from the message text', () => {
+  const withRecord = new Neo4jError("Invalid input 'RETURN' (line 1, column 99 (offset: 98))", 'Neo.ClientError.Statement.SyntaxError', '42001', 'd', {
+    OPERATION: '',
+    OPERATION_CODE: '0',
+    CURRENT_SCHEMA: '/',
+    _position: { line: 1, column: 18, offset: 17 },
+  });
+  expect(errorPosition(withRecord, 8)).toEqual({ line: 1, column: 10, offset: 9 });
+  const mapped = consoleError(withRecord, 8) as QueryError;
+  expect(mapped).toBeInstanceOf(QueryError);
+  expect(mapped.position).toEqual({ line: 1, column: 10, offset: 9 });
+  expect(mapped.message).toContain('at line 1, column 10 of your query');
+  // In a cause (GQL errors chain the detailed one).
+  const cause = new Neo4jError('detail', 'Neo.ClientError.Statement.SyntaxError', '42I06', 'd', { OPERATION: '', OPERATION_CODE: '0', CURRENT_SCHEMA: '/', _position: { line: 2, column: 3, offset: 20 } });
+  expect(errorPosition(new Neo4jError('outer', 'Neo.ClientError.Statement.SyntaxError', '42001', 'd', undefined, cause))).toEqual({ line: 2, column: 3, offset: 20 });
+  // Only text: no position.
+  const textOnly = new Neo4jError("Invalid input 'RETURN' (line 1, column 18 (offset: 17))", 'Neo.ClientError.Statement.SyntaxError', '50N42', 'd');
+  expect(errorPosition(textOnly, 8)).toBeNull();
+  expect((consoleError(textOnly, 8) as QueryError).position).toBeNull();
 });

@@ -350,7 +350,8 @@ export class ConsolePanel {
     }
     if (tab === 'graph') this.showGraph(result);
     else if (tab === 'table') this.showTable(result);
-    else fill(this.parts.output, h('pre', { class: 'console-json', 'data-testid': 'console-json' }, JSON.stringify(result.rows.map((row) => Object.fromEntries(result.columns.map((column, index) => [column, row[index] ?? null]))), null, 2)));
+    // Each value with its type beside it, as the API sends it.
+    else fill(this.parts.output, h('pre', { class: 'console-json', 'data-testid': 'console-json' }, JSON.stringify(result.rows.map((row) => Object.fromEntries(result.columns.map((column, index) => [column, row[index] ?? { type: 'null', value: null }]))), null, 2)));
   }
 
   private showGraph(result: ConsoleResult): void {
@@ -382,7 +383,7 @@ export class ConsolePanel {
       'table',
       { class: 'console-table', 'data-testid': 'console-table' },
       h('thead', {}, h('tr', {}, h('th', { class: 'row-number' }, '#'), ...result.columns.map((column) => h('th', { scope: 'col' }, column)))),
-      h('tbody', {}, ...result.rows.map((row, index) => h('tr', {}, h('td', { class: 'row-number' }, index + 1), ...row.map((value) => h('td', { class: typeof value === 'number' ? 'numeric' : undefined }, renderValue(value, actions)))))),
+      h('tbody', {}, ...result.rows.map((row, index) => h('tr', {}, h('td', { class: 'row-number' }, index + 1), ...row.map((value) => h('td', { class: value.type === 'integer' || value.type === 'float' ? 'numeric' : undefined }, renderValue(value, actions)))))),
     );
     fill(this.parts.output, result.rows.length === 0 ? h('p', { class: 'muted' }, `No rows. Columns: ${result.columns.join(', ')}.`) : table);
   }

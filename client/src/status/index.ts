@@ -1,11 +1,20 @@
 /** The status line in the header: whether the API and Neo4j answer (text only, never HTML). */
 import type { HealthReport } from '../../../server/contract';
+import { ApiRequestError } from '../api';
+
+/**
+ * Whether a failed request means that Neo4j is not reachable: the server answered 503 for its
+ * database (not 'Busy', which is load shedding). Decided by status and code, never by the text.
+ */
+export function neo4jUnreachable(error: Error): boolean {
+  return error instanceof ApiRequestError && error.status === 503 && error.problem?.code !== 'Busy';
+}
 
 export function showHealth(element: HTMLElement, report: HealthReport | Error): void {
   if (report instanceof Error) {
     // Short on the line (the outage banner says the rest); the whole message on hover.
     element.dataset.state = 'down';
-    element.textContent = /Neo4j/.test(report.message) ? 'Neo4j not reachable' : 'Server not answering';
+    element.textContent = neo4jUnreachable(report) ? 'Neo4j not reachable' : 'Server not answering';
     element.title = report.message;
     return;
   }

@@ -1,13 +1,15 @@
 /**
- * The Cypher console: a user's query, checked (services/console-guard.ts), run read-only with the
- * configured limits, and its rows as plain JSON with the graph found in them.
+ * The Cypher console: a user's query, checked (guard.ts, bounds.ts), run read-only with the
+ * configured limits (execute.ts), and its rows with each value's type beside it, with the graph
+ * found in them.
  */
-import type { ConsoleLimits } from '../config';
-import type { ConsoleResult, ConsoleSchema, GraphEdge, GraphNode } from '../contract';
-import { ForbiddenQueryError } from '../errors';
-import { collectGraph, toNodes, toPlain, type Database } from '../neo4j';
-import { ALLOWED_PROCEDURES, checkPlan, checkText, RefusedQueryError, type PlanOperator } from './console-guard';
-import { getSchema } from './schema-info';
+import type { ConsoleLimits } from '../../config';
+import type { ConsoleResult, ConsoleSchema, GraphEdge, GraphNode } from '../../contract';
+import { ForbiddenQueryError } from '../../errors';
+import { collectGraph, toConsoleValue, toNodes, type Database } from '../../neo4j';
+import { executeConsoleQuery } from './execute';
+import { ALLOWED_PROCEDURES, checkPlan, checkText, RefusedQueryError, type PlanOperator } from './guard';
+import { getSchema } from '../schema-info';
 
 function refusing<T>(work: () => T): T {
   try {
@@ -33,17 +35,19 @@ async function addEndpoints(database: Database, graph: { nodes: GraphNode[]; edg
 export interface ConsoleRun {
   /** The request's id (in the transaction's metadata). */
   request: string;
+  /** The client's address (request.ip; in the transaction's metadata). */
+  client: string;
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
 }
 
 export async function runConsoleQuery(database: Database, query: string, params: Record<string, unknown>, limits: ConsoleLimits, run: ConsoleRun): Promise<ConsoleResult> {
-  const statement = refusing(() => checkText(query));
-  const result = await database.consoleRead(statement, params, {
+  const statement = refusing(() => checkText(query, params));
+  const result = await executeConsoleQuery(database, statement, params, {
     timeoutMs: limits.timeoutMs,
     maxRows: limits.maxRows,
     check: (queryType, plan) => refusing(() => checkPlan(queryType, plan as PlanOperator | undefined)),
-    request: run.request,
+    metadata: { app: 'fingraph-console', request: run.request, client: run.client },
     signal: run.signal,
   });
   const values = result.records.map((record) => result.keys.map((key) => record.get(key) as unknown));
@@ -51,7 +55,7 @@ export async function runConsoleQuery(database: Database, query: string, params:
   await addEndpoints(database, graph, limits.maxElements);
   return {
     columns: result.keys,
-    rows: values.map((row) => row.map((value) => toPlain(value, true))),
+    rows: values.map((row) => row.map(toConsoleValue)),
     graph: { nodes: graph.nodes, edges: graph.edges },
     rowCount: result.records.length,
     truncated: { rows: result.truncated, graph: graph.truncated },
