@@ -1,0 +1,182 @@
+/**
+ * Keeps the local Neo4j running for the process that started it (`npm start`, `npm run dev`): when it
+ * dies (an OutOfMemoryError exits its JVM, a kill) or its Bolt stops answering, it is started again on
+ * the same folder and port, with a log line. Meanwhile the API answers 503 (Neo4j is unreachable) and
+ * recovers by itself. Restarts back off (1 s, 2 s, 4 s... at most 30 s) and stop after `maxRestarts`
+ * within `windowMs`, with a message that says what to do.
+ */
+import fs from 'node:fs';
+import type { LocalNeo4jSettings } from '../config';
+import { findLocalNeo4j, killLocalNeo4j, launcherLog, startLocalNeo4j, tail, type LocalNeo4jProcess } from './process';
+
+export interface SupervisorOptions {
+  settings: LocalNeo4jSettings;
+  password: string;
+  log: (line: string) => void;
+  /** Resolves when Bolt answers a query; rejects when it does not. */
+  probe?: () => Promise<unknown>;
+  /** How often the process is looked at (ms). */
+  pollMs?: number;
+  /** How often Bolt is probed, and how many failed probes in a row count as "not answering". */
+  probeEveryMs?: number;
+  probeFailures?: number;
+  /** Restarts allowed within windowMs before the supervisor gives up. */
+  maxRestarts?: number;
+  windowMs?: number;
+  /** The first back-off (doubled at each restart within the window), and its ceiling. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export type SupervisorState = 'running' | 'restarting' | 'gave-up' | 'stopped';
+
+const PROBE_TIMEOUT_MS = 10_000;
+
+export class LocalNeo4jSupervisor {
+  private current: LocalNeo4jProcess;
+  private timer: NodeJS.Timeout | undefined;
+  private stateValue: SupervisorState = 'running';
+  private restarts: number[] = [];
+  private failedProbes = 0;
+  private lastProbe = Date.now();
+  private probing = false;
+  private restarting: Promise<void> | null = null;
+  /** True once this supervisor has started a Neo4j of its own (it then stops it at shutdown). */
+  startedOwn = false;
+
+  constructor(
+    running: LocalNeo4jProcess,
+    private readonly options: SupervisorOptions,
+  ) {
+    this.current = running;
+    this.timer = setInterval(() => this.look(), options.pollMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  get state(): SupervisorState {
+    return this.stateValue;
+  }
+
+  get pid(): number {
+    return this.current.pid;
+  }
+
+  /**
+   * Kills the local Neo4j and starts it again (a transaction that ignores termination can be stopped
+   * no other way). Resolves once it runs again, or once the supervisor has given up. A restart on
+   * purpose (`deliberate`: its cause is known and gone with the process) starts at once; one after
+   * a crash backs off. Both count towards the limit.
+   */
+  restart(reason: string, { deliberate = false }: { deliberate?: boolean } = {}): Promise<void> {
+    if (this.restarting) return this.restarting;
+    if (this.stateValue !== 'running') return Promise.resolve();
+    this.restarting = this.recover(reason, deliberate).finally(() => {
+      this.restarting = null;
+    });
+    return this.restarting;
+  }
+
+  /** Stops watching (before a shutdown stops Neo4j on purpose). */
+  stop(): void {
+    this.stateValue = 'stopped';
+    clearInterval(this.timer);
+  }
+
+  /** Read through a method: stop() may run while recover() awaits. */
+  private isStopped(): boolean {
+    return this.stateValue === 'stopped';
+  }
+
+  private look(): void {
+    if (this.stateValue !== 'running' || this.restarting) return;
+    const alive = findLocalNeo4j(this.options.settings.home)?.pid === this.current.pid;
+    if (!alive) {
+      this.restart(`the process (pid ${this.current.pid}) has exited: ${lastWords(this.options.settings.home)}`).catch(() => undefined);
+      return;
+    }
+    const probe = this.options.probe;
+    if (!probe || this.probing || Date.now() - this.lastProbe < (this.options.probeEveryMs ?? 10_000)) return;
+    this.probing = true;
+    this.lastProbe = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), PROBE_TIMEOUT_MS);
+    });
+    Promise.race([probe(), timeout])
+      .then(
+        () => {
+          this.failedProbes = 0;
+        },
+        () => {
+          this.failedProbes += 1;
+          const limit = this.options.probeFailures ?? 3;
+          if (this.failedProbes >= limit && this.stateValue === 'running') {
+            this.failedProbes = 0;
+            this.restart(`Bolt did not answer ${limit} checks in a row`).catch(() => undefined);
+          }
+        },
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        this.probing = false;
+      });
+  }
+
+  private async recover(reason: string, deliberate: boolean): Promise<void> {
+    const { settings, log } = this.options;
+    const windowMs = this.options.windowMs ?? 10 * 60_000;
+    const maxRestarts = this.options.maxRestarts ?? 5;
+    this.stateValue = 'restarting';
+    for (;;) {
+      const now = Date.now();
+      this.restarts = this.restarts.filter((at) => now - at < windowMs);
+      if (this.restarts.length >= maxRestarts) {
+        this.stateValue = 'gave-up';
+        clearInterval(this.timer);
+        log(
+          `The local Neo4j needed ${maxRestarts} restarts within ${Math.round(windowMs / 60_000)} min; Fingraph no longer restarts it and the API answers 503. ` +
+            `Look at ${launcherLog(settings.home)} (and its .previous copy) and ${settings.home}/logs/debug.log, then restart Fingraph.`,
+        );
+        return;
+      }
+      this.restarts.push(now);
+      const crashes = this.restarts.length - 1;
+      const backoff = deliberate ? 0 : Math.min(this.options.maxBackoffMs ?? 30_000, (this.options.backoffMs ?? 1_000) * 2 ** crashes);
+      log(`The local Neo4j must restart: ${reason}. Restarting it${backoff > 0 ? ` in ${(backoff / 1000).toFixed(1)} s` : ' now'} (restart ${this.restarts.length} of at most ${maxRestarts} in ${Math.round(windowMs / 60_000)} min); the API answers 503 meanwhile.`);
+      await killLocalNeo4j(settings.home);
+      keepPreviousLog(settings.home);
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+      if (this.isStopped()) return;
+      const began = Date.now();
+      try {
+        const { process: started } = await startLocalNeo4j(settings, { password: this.options.password, exitWithParent: true });
+        if (this.isStopped()) {
+          await killLocalNeo4j(settings.home);
+          return;
+        }
+        this.current = started;
+        this.startedOwn = true;
+        this.failedProbes = 0;
+        this.lastProbe = Date.now();
+        this.stateValue = 'running';
+        log(`Restarted the local Neo4j in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${started.pid}); the API recovers by itself.`);
+        return;
+      } catch (error) {
+        reason = `it did not start again: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+        deliberate = false;
+      }
+    }
+  }
+}
+
+/** The last line the dead process wrote (an OutOfMemoryError says so there). */
+function lastWords(home: string): string {
+  const last = tail(launcherLog(home), 1).trim();
+  return last === '' || last.startsWith('(') || last.startsWith('FINGRAPH_NEO4J_READY') ? 'it left no message in its log (killed?)' : last;
+}
+
+/** The dead process's log is kept as launcher.log.previous (the next start writes launcher.log anew). */
+function keepPreviousLog(home: string): void {
+  const log = launcherLog(home);
+  if (fs.existsSync(log)) fs.copyFileSync(log, `${log}.previous`);
+}
