@@ -17,6 +17,7 @@ import { consoleRoutes } from './routes/console';
 import { exploreRoutes } from './routes/explore';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
+import { ConsoleWatchdog } from './services/console-watchdog';
 
 export interface AppDeps {
   database: Database;
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Express's "trust proxy" (whose X-Forwarded-For names the client). */
   trustProxy?: boolean | number | string;
   logger?: Logger;
+  /** Looks for console transactions that ignore termination (server/services/console-watchdog.ts). */
+  consoleWatchdog?: ConsoleWatchdog;
 }
 
 export const DEFAULT_CONSOLE_RATE: RateLimit = { perMinute: 120, burst: 20 };
@@ -39,7 +42,15 @@ export function configuredDeps(config: Config, logger: Logger): Pick<AppDeps, 'c
   return { consoleLimits: config.console, consoleRate: config.consoleRate.perMinute > 0 ? config.consoleRate : null, trustProxy: config.trustProxy, logger };
 }
 
-export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, consoleRate = DEFAULT_CONSOLE_RATE, trustProxy = false, logger = silentLogger }: AppDeps): Express {
+/**
+ * The console watchdog of a server: restarts the local Neo4j through `restart` (its supervisor's),
+ * or, on an external Neo4j (no `restart`), reports the stuck transaction and refuses its client.
+ */
+export function createConsoleWatchdog(database: Database, config: Config, logger: Logger, restart?: (reason: string) => Promise<void>): ConsoleWatchdog {
+  return new ConsoleWatchdog(database, { timeoutMs: config.console.timeoutMs, ...config.consoleWatchdog, logger, restart });
+}
+
+export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, consoleRate = DEFAULT_CONSOLE_RATE, trustProxy = false, logger = silentLogger, consoleWatchdog }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -52,10 +63,10 @@ export function createApp({ database, apiVersion, clientDir, consoleLimits = DEF
   api.use(jsonBodiesOnly);
   api.use(express.json({ limit: '1mb' }));
   if (consoleRate && consoleRate.perMinute > 0) api.post('/query', rateLimit(consoleRate, 'console queries'));
-  api.use(healthRoutes(database, apiVersion));
+  api.use(healthRoutes(database, apiVersion, consoleWatchdog));
   api.use(graphRoutes(database));
   api.use(exploreRoutes(database));
-  api.use(consoleRoutes(database, consoleLimits));
+  api.use(consoleRoutes(database, consoleLimits, consoleWatchdog));
   api.use(apiNotFound);
   app.use('/api', api);
 

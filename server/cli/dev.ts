@@ -3,7 +3,7 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { configuredDeps, createApp } from '../app';
+import { configuredDeps, createApp, createConsoleWatchdog } from '../app';
 import { createLogger } from '../http/logger';
 import { loadConfig } from '../config';
 import { API_VERSION } from '../version';
@@ -30,7 +30,10 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     const apiPort = config.port + 1;
-    api = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel)) }).listen(apiPort, config.host);
+    const logger = createLogger(config.logLevel);
+    const supervisor = backend.supervisor;
+    const consoleWatchdog = createConsoleWatchdog(backend.database, config, logger, supervisor ? (reason) => supervisor.restart(reason, { deliberate: true }) : undefined);
+    api = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, logger), consoleWatchdog }).listen(apiPort, config.host);
     const { createServer } = await import('vite');
     const vite = await createServer({
       configFile: path.join(CLIENT_DIR, 'vite.config.mts'),

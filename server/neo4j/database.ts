@@ -235,6 +235,8 @@ export class Database {
       check(queryType: string | undefined, plan: unknown): void;
       /** The request's id, written in the transaction's metadata (and so in Neo4j's query log). */
       request: string;
+      /** The client's address, written in the transaction's metadata (the console watchdog reports it). */
+      client?: string;
       /** Aborted when the client goes away: the query's transaction is then stopped on the server. */
       signal?: AbortSignal;
     },
@@ -248,7 +250,7 @@ export class Database {
       notCancelled();
       const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
       try {
-        const transaction = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'fingraph-console', request: options.request } });
+        const transaction = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'fingraph-console', request: options.request, ...(options.client ? { client: options.client } : {}) } });
         try {
           const explained = await transaction.run(`EXPLAIN ${statement}`, parameters).catch((error: unknown) => {
             throw consoleError(error, EXPLAIN_PREFIX);

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import type { Database } from '../neo4j';
+import type { ConsoleWatchdog } from '../services/console-watchdog';
 import { getHealth } from '../services/health';
 
 /** GET /api/health: 200 when Neo4j answers, 503 (same body) when it does not. */
-export function healthRoutes(database: Database, apiVersion: string): Router {
+export function healthRoutes(database: Database, apiVersion: string, watchdog?: ConsoleWatchdog): Router {
   const router = Router();
   router.get('/health', async (_request, response) => {
-    const report = await getHealth(database, apiVersion);
+    const report = await getHealth(database, apiVersion, watchdog);
     response.status(report.status === 'ok' ? 200 : 503).json(report);
   });
   return router;

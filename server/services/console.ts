@@ -33,6 +33,8 @@ async function addEndpoints(database: Database, graph: { nodes: GraphNode[]; edg
 export interface ConsoleRun {
   /** The request's id (in the transaction's metadata). */
   request: string;
+  /** The client's address (in the transaction's metadata, for the console watchdog). */
+  client?: string;
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
 }
@@ -44,6 +46,7 @@ export async function runConsoleQuery(database: Database, query: string, params:
     maxRows: limits.maxRows,
     check: (queryType, plan) => refusing(() => checkPlan(queryType, plan as PlanOperator | undefined)),
     request: run.request,
+    client: run.client,
     signal: run.signal,
   });
   const values = result.records.map((record) => result.keys.map((key) => record.get(key) as unknown));

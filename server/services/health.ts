@@ -1,17 +1,21 @@
 /** The health report: the API's version, and whether Neo4j answers, with its version and edition. */
 import type { HealthReport } from '../contract';
 import { describeUri, type Database } from '../neo4j';
+import type { ConsoleWatchdog } from './console-watchdog';
 
-export async function getHealth(database: Database, apiVersion: string): Promise<HealthReport> {
+/** With a console watchdog, the report also lists console transactions that ignore termination. */
+export async function getHealth(database: Database, apiVersion: string, watchdog?: ConsoleWatchdog): Promise<HealthReport> {
   const neo4j = { uri: describeUri(database.connection.uri), database: database.connection.database ?? null };
+  const console = watchdog ? { console: watchdog.report() } : {};
   try {
     const server = await database.verify();
-    return { status: 'ok', api: { version: apiVersion }, neo4j: { ...neo4j, reachable: true, ...server } };
+    return { status: 'ok', api: { version: apiVersion }, neo4j: { ...neo4j, reachable: true, ...server }, ...console };
   } catch (error) {
     return {
       status: 'unavailable',
       api: { version: apiVersion },
       neo4j: { ...neo4j, reachable: false, version: null, edition: null, error: error instanceof Error ? error.message : String(error) },
+      ...console,
     };
   }
 }
