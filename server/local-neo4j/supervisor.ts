@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { LocalNeo4jSettings } from '../config';
-import { findLocalNeo4j, killLocalNeo4j, launcherLog, startLocalNeo4j, tail, type LocalNeo4jProcess } from './process';
+import { findLocalNeo4j, isPortFree, killLocalNeo4j, launcherLog, startLocalNeo4j, tail, type LocalNeo4jProcess } from './process';
 
 export interface SupervisorOptions {
   settings: LocalNeo4jSettings;
@@ -128,6 +128,7 @@ export class LocalNeo4jSupervisor {
     const maxRestarts = this.options.maxRestarts ?? 5;
     this.stateValue = 'restarting';
     for (;;) {
+      if (this.isStopped()) return;
       const now = Date.now();
       this.restarts = this.restarts.filter((at) => now - at < windowMs);
       if (this.restarts.length >= maxRestarts) {
@@ -146,6 +147,10 @@ export class LocalNeo4jSupervisor {
       await killLocalNeo4j(settings.home);
       keepPreviousLog(settings.home);
       await new Promise((resolve) => setTimeout(resolve, backoff));
+      // A killed JVM leaves /proc before its sockets are closed: wait for the port to be free.
+      for (const until = Date.now() + 15_000; Date.now() < until && !(await isPortFree(settings.boltPort)); ) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       if (this.isStopped()) return;
       const began = Date.now();
       try {
