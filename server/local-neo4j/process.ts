@@ -26,7 +26,12 @@ const runFile = (home: string): string => path.join(home, 'run', 'neo4j.json');
 export const launcherLog = (home: string): string => path.join(home, 'logs', 'launcher.log');
 const debugLog = (home: string): string => path.join(home, 'logs', 'debug.log');
 
-function isLauncherAlive(pid: number): boolean {
+/** Whether the local Neo4j of this home folder is recorded as running (its run file exists); no clean-up. */
+export function isRecordedRunning(home: string): boolean {
+  return fs.existsSync(runFile(home));
+}
+
+export function isLauncherAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {

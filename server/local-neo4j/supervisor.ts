@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { LocalNeo4jSettings } from '../config';
-import { findLocalNeo4j, isPortFree, killLocalNeo4j, launcherLog, startLocalNeo4j, tail, type LocalNeo4jProcess } from './process';
+import { isLauncherAlive, isPortFree, isRecordedRunning, killLocalNeo4j, launcherLog, startLocalNeo4j, tail, type LocalNeo4jProcess } from './process';
 
 export interface SupervisorOptions {
   settings: LocalNeo4jSettings;
@@ -40,6 +40,7 @@ export class LocalNeo4jSupervisor {
   private failedProbes = 0;
   private lastProbe = Date.now();
   private probing = false;
+  private deadSince = 0;
   private restarting: Promise<void> | null = null;
   /** True once this supervisor has started a Neo4j of its own (it then stops it at shutdown). */
   startedOwn = false;
@@ -89,9 +90,21 @@ export class LocalNeo4jSupervisor {
 
   private look(): void {
     if (this.stateValue !== 'running' || this.restarting) return;
-    const alive = findLocalNeo4j(this.options.settings.home)?.pid === this.current.pid;
-    if (!alive) {
-      this.restart(`the process (pid ${this.current.pid}) has exited: ${lastWords(this.options.settings.home)}`).catch(() => undefined);
+    const { home } = this.options.settings;
+    if (!isLauncherAlive(this.current.pid)) {
+      // `npm run db:stop` removes the run file once the process is gone; a crash or a kill leaves it.
+      // The first look at a dead process waits one more poll for that.
+      if (!this.deadSince) {
+        this.deadSince = Date.now();
+        return;
+      }
+      this.deadSince = 0;
+      if (!isRecordedRunning(home)) {
+        this.stop();
+        this.options.log('The local Neo4j was stopped (npm run db:stop?): not restarting it. The API answers 503 until it runs again (npm run db:start).');
+        return;
+      }
+      this.restart(`the process (pid ${this.current.pid}) has exited: ${lastWords(home)}`).catch(() => undefined);
       return;
     }
     const probe = this.options.probe;

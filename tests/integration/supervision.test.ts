@@ -13,7 +13,7 @@ import { bootBackend, type Backend } from '../../server/cli/boot';
 import { loadConfig, type Config } from '../../server/config';
 import type { HealthReport, Problem } from '../../server/contract';
 import { createLogger } from '../../server/http/logger';
-import { findLocalNeo4j, freePort, killLocalNeo4j } from '../../server/local-neo4j';
+import { findLocalNeo4j, freePort, killLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j';
 import type { ConsoleWatchdog } from '../../server/services/console-watchdog';
 import { startApp, type RunningApp } from '../support/http';
 
@@ -137,3 +137,13 @@ test('regression (issue 14): reduce() over 3 million strings and a catastrophic 
   // The old process, and with it the runaway expressions, is gone.
   expect(fs.existsSync(`/proc/${pid}`) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('Launcher')).toBe(false);
 }, 180_000);
+
+test('a local Neo4j stopped on purpose (npm run db:stop) is not started again behind the user\'s back', async () => {
+  const restarts = restartCount();
+  expect(await stopLocalNeo4j(home)).toBe(true);
+  expect(await until(() => lines.some((line) => line.startsWith('The local Neo4j was stopped')), 10)).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect(restartCount()).toBe(restarts);
+  expect(findLocalNeo4j(home)).toBeNull();
+  expect(backend.supervisor?.state).toBe('stopped');
+});
