@@ -2,8 +2,8 @@
  * Keeps the local Neo4j running for the process that started it (`npm start`, `npm run dev`): when it
  * dies (an OutOfMemoryError exits its JVM, a kill) or its Bolt stops answering, it is started again on
  * the same folder and port, with a log line. Meanwhile the API answers 503 (Neo4j is unreachable) and
- * recovers by itself. Restarts back off (1 s, 2 s, 4 s... at most 30 s) and stop after `maxRestarts`
- * within `windowMs`, with a message that says what to do.
+ * recovers by itself. Restarts after a crash back off (1 s, 2 s, 4 s... at most 30 s) and stop after
+ * `maxRestarts` within `windowMs`, with a message that says what to do.
  */
 import fs from 'node:fs';
 import type { LocalNeo4jSettings } from '../config';
@@ -65,8 +65,8 @@ export class LocalNeo4jSupervisor {
   /**
    * Kills the local Neo4j and starts it again (a transaction that ignores termination can be stopped
    * no other way). Resolves once it runs again, or once the supervisor has given up. A restart on
-   * purpose (`deliberate`: its cause is known and gone with the process) starts at once; one after
-   * a crash backs off. Both count towards the limit.
+   * purpose (`deliberate`: its cause is known and gone with the process) starts at once and does not
+   * count towards the limit; one after a crash backs off and counts.
    */
   restart(reason: string, { deliberate = false }: { deliberate?: boolean } = {}): Promise<void> {
     if (this.restarting) return this.restarting;
@@ -144,7 +144,9 @@ export class LocalNeo4jSupervisor {
       if (this.isStopped()) return;
       const now = Date.now();
       this.restarts = this.restarts.filter((at) => now - at < windowMs);
-      if (this.restarts.length >= maxRestarts) {
+      // The limit is for crash loops: a restart on purpose (the watchdog's, whose client is then
+      // refused) is not counted, so that a few runaway queries cannot make the supervisor give up.
+      if (!deliberate && this.restarts.length >= maxRestarts) {
         this.stateValue = 'gave-up';
         clearInterval(this.timer);
         log(
@@ -153,10 +155,10 @@ export class LocalNeo4jSupervisor {
         );
         return;
       }
-      this.restarts.push(now);
-      const crashes = this.restarts.length - 1;
-      const backoff = deliberate ? 0 : Math.min(this.options.maxBackoffMs ?? 30_000, (this.options.backoffMs ?? 1_000) * 2 ** crashes);
-      log(`The local Neo4j must restart: ${reason}. Restarting it${backoff > 0 ? ` in ${(backoff / 1000).toFixed(1)} s` : ' now'} (restart ${this.restarts.length} of at most ${maxRestarts} in ${Math.round(windowMs / 60_000)} min); the API answers 503 meanwhile.`);
+      if (!deliberate) this.restarts.push(now);
+      const backoff = deliberate ? 0 : Math.min(this.options.maxBackoffMs ?? 30_000, (this.options.backoffMs ?? 1_000) * 2 ** (this.restarts.length - 1));
+      const counted = deliberate ? 'on purpose, not counted' : `restart ${this.restarts.length} of at most ${maxRestarts} in ${Math.round(windowMs / 60_000)} min`;
+      log(`The local Neo4j must restart: ${reason}. Restarting it${backoff > 0 ? ` in ${(backoff / 1000).toFixed(1)} s` : ' now'} (${counted}); the API answers 503 meanwhile.`);
       await killLocalNeo4j(settings.home);
       keepPreviousLog(settings.home);
       await new Promise((resolve) => setTimeout(resolve, backoff));
