@@ -19,6 +19,7 @@ import { consoleRoutes } from './routes/console';
 import { exploreRoutes } from './routes/explore';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
+import { ConsoleWatchdog } from './services/console-watchdog';
 
 export interface AppDeps {
   database: Database;
@@ -39,6 +40,8 @@ export interface AppDeps {
   allowedHosts?: AllowedHosts | readonly string[];
   /** `public`: no source maps, no Neo4j address or version in health, HSTS. Omitted: `local`. */
   deployment?: Deployment;
+  /** Looks for console transactions that ignore termination (server/services/console-watchdog.ts). */
+  consoleWatchdog?: ConsoleWatchdog;
 }
 
 export const DEFAULT_CONSOLE_RATE: RateLimit = { perMinute: 120, burst: 20 };
@@ -69,7 +72,26 @@ function hostRules(given: AppDeps['allowedHosts']): AllowedHosts {
   return given as AllowedHosts;
 }
 
-export function createApp({ database, apiVersion, clientDir, consoleLimits = DEFAULT_CONSOLE_LIMITS, consoleRate = DEFAULT_CONSOLE_RATE, trustProxy = false, logger = silentLogger, allowedHosts, deployment = 'local' }: AppDeps): Express {
+/**
+ * The console watchdog of a server: restarts the local Neo4j through `restart` (its supervisor's),
+ * or, on an external Neo4j (no `restart`), reports the stuck transaction and refuses its client.
+ */
+export function createConsoleWatchdog(database: Database, config: Config, logger: Logger, restart?: (reason: string) => Promise<void>): ConsoleWatchdog {
+  return new ConsoleWatchdog(database, { timeoutMs: config.console.timeoutMs, ...config.consoleWatchdog, logger, restart });
+}
+
+export function createApp({
+  database,
+  apiVersion,
+  clientDir,
+  consoleLimits = DEFAULT_CONSOLE_LIMITS,
+  consoleRate = DEFAULT_CONSOLE_RATE,
+  trustProxy = false,
+  logger = silentLogger,
+  allowedHosts,
+  deployment = 'local',
+  consoleWatchdog,
+}: AppDeps): Express {
   const app = express();
   const isPublic = deployment === 'public';
   app.disable('x-powered-by');
@@ -85,10 +107,10 @@ export function createApp({ database, apiVersion, clientDir, consoleLimits = DEF
   api.use(jsonBodiesOnly);
   api.use(express.json({ limit: '1mb' }));
   if (consoleRate && consoleRate.perMinute > 0) api.post('/query', rateLimit(consoleRate, 'console queries'));
-  api.use(healthRoutes(database, apiVersion, { details: !isPublic }));
+  api.use(healthRoutes(database, apiVersion, { details: !isPublic, consoleWatchdog }));
   api.use(graphRoutes(database));
   api.use(exploreRoutes(database));
-  api.use(consoleRoutes(database, consoleLimits));
+  api.use(consoleRoutes(database, consoleLimits, consoleWatchdog));
   api.use(apiNotFound);
   app.use('/api', api);
 

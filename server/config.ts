@@ -61,6 +61,8 @@ const environmentSchema = z.object({
   CONSOLE_MAX_ELEMENTS: z.coerce.number().int().min(1).max(50_000).default(5_000),
   CONSOLE_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(120),
   CONSOLE_RATE_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
+  CONSOLE_STUCK_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  CONSOLE_STUCK_BLOCK_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'must be true, false, a number of proxies, or addresses/subnets such as loopback or 10.0.0.0/8')
@@ -106,6 +108,11 @@ export interface Config {
   console: ConsoleLimits;
   /** Console queries per client: a steady rate per minute (0: no limit) and a burst. */
   consoleRate: { perMinute: number; burst: number };
+  /**
+   * The console watchdog: a console transaction still running `graceMs` past its time limit ignores
+   * termination (the local Neo4j is then restarted); its client gets no console queries for `blockMs`.
+   */
+  consoleWatchdog: { graceMs: number; blockMs: number };
   /** Express's "trust proxy": whom to believe about the client's address (X-Forwarded-For). */
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof logLevel>;
@@ -185,6 +192,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     queueTimeoutMs: env.NEO4J_QUEUE_TIMEOUT_MS,
     console: { timeoutMs: env.CONSOLE_TIMEOUT_MS, maxRows: env.CONSOLE_MAX_ROWS, maxElements: env.CONSOLE_MAX_ELEMENTS },
     consoleRate: { perMinute: env.CONSOLE_RATE_LIMIT, burst: env.CONSOLE_RATE_BURST },
+    consoleWatchdog: { graceMs: env.CONSOLE_STUCK_GRACE_MS, blockMs: env.CONSOLE_STUCK_BLOCK_MS },
     trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     http: {

@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config';
 import { Database, describeUri, loadQueries, type ServerInfo } from '../neo4j';
-import { installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j';
+import { installRuntime, LocalNeo4jSupervisor, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jProcess } from '../local-neo4j';
 import { DatabaseUnavailableError } from '../errors';
 import { API_VERSION } from '../version';
 
@@ -15,7 +15,12 @@ export interface Backend {
   server: ServerInfo | null;
   /** Resolves when Neo4j answers (at once when it did at boot). */
   ready: Promise<ServerInfo>;
-  /** Closes the driver, and stops the local Neo4j if this boot started it. */
+  /**
+   * The local Neo4j's supervisor (it restarts a Neo4j that died or hangs); null with NEO4J_URI.
+   * Its restart() is how the console watchdog stops a transaction that ignores termination.
+   */
+  supervisor: LocalNeo4jSupervisor | null;
+  /** Closes the driver, and stops the local Neo4j if this boot (or its supervisor) started it. */
   shutdown(): Promise<void>;
 }
 
@@ -32,12 +37,15 @@ const WAIT_RETRY_MS = 2_000;
  */
 export async function bootBackend(config: Config, log: Log, options: { waitForNeo4j?: boolean } = {}): Promise<Backend> {
   let startedLocal = false;
+  let local: LocalNeo4jProcess | null = null;
+  let supervisor: LocalNeo4jSupervisor | null = null;
   if (!config.externalNeo4j) {
     const installed = await installRuntime(log);
     if (installed === 'installed') log('');
     const began = Date.now();
     const { process, reused } = await startLocalNeo4j(config.local, { password: config.neo4j.password, exitWithParent: true });
     startedLocal = !reused;
+    local = process;
     log(
       reused
         ? `Using the local Neo4j already running (pid ${process.pid}, bolt://127.0.0.1:${process.boltPort}).`
@@ -45,7 +53,8 @@ export async function bootBackend(config: Config, log: Log, options: { waitForNe
     );
   }
   const stopLocal = async (): Promise<void> => {
-    if (startedLocal) {
+    supervisor?.stop();
+    if (startedLocal || supervisor?.startedOwn) {
       log('Stopping the local Neo4j...');
       await stopLocalNeo4j(config.local.home);
     }
@@ -80,10 +89,14 @@ export async function bootBackend(config: Config, log: Log, options: { waitForNe
         }
       })();
     }
+    if (local) {
+      supervisor = new LocalNeo4jSupervisor(local, { settings: config.local, password: config.neo4j.password, log, probe: () => opened.verify() });
+    }
     return {
       database: opened,
       server,
       ready,
+      supervisor,
       async shutdown() {
         closed = true;
         await opened.close();

@@ -3,7 +3,7 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { configuredDeps, createApp } from '../app';
+import { configuredDeps, createApp, createConsoleWatchdog } from '../app';
 import { parseHost } from '../http/hosts';
 import { listen } from '../http/listen';
 import { createLogger } from '../http/logger';
@@ -32,8 +32,11 @@ runMain(async () => {
   try {
     await prepareDatabase(backend.database, log);
     const apiPort = config.port + 1;
+    const logger = createLogger(config.logLevel);
+    const supervisor = backend.supervisor;
+    const consoleWatchdog = createConsoleWatchdog(backend.database, config, logger, supervisor ? (reason) => supervisor.restart(reason, { deliberate: true }) : undefined);
     // Browsers reach the API through Vite's proxy on PORT (it keeps their Host), or directly on PORT+1.
-    const app = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel), [config.port, apiPort]) });
+    const app = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, logger, [config.port, apiPort]), consoleWatchdog });
     api = await listen(app, apiPort, config.host, config.http);
     const { createServer } = await import('vite');
     const vite = await createServer({

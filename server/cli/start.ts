@@ -3,7 +3,7 @@
  * empty, the UI built if needed, and API + UI served on one port. Ctrl-C stops everything it started.
  */
 import type { Server } from 'node:http';
-import { configuredDeps, createApp } from '../app';
+import { configuredDeps, createApp, createConsoleWatchdog } from '../app';
 import { isWildcardAddress } from '../http/hosts';
 import { listen } from '../http/listen';
 import { createLogger } from '../http/logger';
@@ -23,6 +23,8 @@ runMain(async () => {
   // A bug in one request's handling must not take the server down for everyone: logged, not fatal.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const backend = await bootBackend(config, log, { waitForNeo4j: true });
+  const supervisor = backend.supervisor;
+  const watchdog = createConsoleWatchdog(backend.database, config, logger, supervisor ? (reason) => supervisor.restart(reason, { deliberate: true }) : undefined);
   let server: Server | undefined;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -31,6 +33,7 @@ runMain(async () => {
     log(`\n${signal}: stopping Fingraph...`);
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server?.closeAllConnections();
+    watchdog.close();
     await backend.shutdown();
     log('Stopped.');
     process.exit(0);
@@ -48,7 +51,7 @@ runMain(async () => {
         .catch((error: unknown) => console.error(`\nfingraph: could not prepare the database once it answered: ${(error as Error).message}`));
     }
     await buildClientIfNeeded(log);
-    const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, logger) });
+    const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, logger), consoleWatchdog: watchdog });
     server = await listen(app, config.port, config.host, config.http);
   } catch (error) {
     await backend.shutdown();

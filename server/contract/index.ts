@@ -54,6 +54,23 @@ export interface HealthReport {
     /** Why Neo4j cannot be used, when it cannot. */
     error?: string;
   };
+  /** Console transactions that ran past their time limit and did not stop (see the console watchdog). */
+  console?: { stuck: StuckConsoleTransaction[] };
+}
+
+/** A console transaction still running after its time limit: who started it and when, never its query or parameters. */
+export interface StuckConsoleTransaction {
+  transactionId: string;
+  /** When the transaction started (ISO 8601). */
+  startedAt: string;
+  /** The id of the request that sent it (X-Request-Id, in the server's log). */
+  request: string;
+  /** The address of the client that sent it. */
+  client: string | null;
+  /** Seconds it has run past the console's time limit. */
+  overdueSeconds: number;
+  /** Neo4j's status of it ("Terminated with reason: ..."). */
+  status: string;
 }
 
 /** RFC 9457 problem details, as every error response carries them. */

@@ -5,9 +5,12 @@ export {
   findLocalNeo4j,
   freePort,
   isPortFree,
+  killLocalNeo4j,
   launcherLog,
   resetLocalNeo4j,
   startLocalNeo4j,
   stopLocalNeo4j,
   type LocalNeo4jProcess,
 } from './process';
+export { parseMemorySize, transactionMemoryLimits } from './memory';
+export { LocalNeo4jSupervisor, type SupervisorOptions } from './supervisor';

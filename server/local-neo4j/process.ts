@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { LocalNeo4jSettings } from '../config';
 import { LocalNeo4jError } from './errors';
+import { transactionMemoryLimits } from './memory';
 import { CLASS_PATH, LAUNCHER_CLASS, RUNTIME_DIR } from './runtime';
 
 export interface LocalNeo4jProcess {
@@ -25,7 +26,12 @@ const runFile = (home: string): string => path.join(home, 'run', 'neo4j.json');
 export const launcherLog = (home: string): string => path.join(home, 'logs', 'launcher.log');
 const debugLog = (home: string): string => path.join(home, 'logs', 'debug.log');
 
-function isLauncherAlive(pid: number): boolean {
+/** Whether the local Neo4j of this home folder is recorded as running (its run file exists); no clean-up. */
+export function isRecordedRunning(home: string): boolean {
+  return fs.existsSync(runFile(home));
+}
+
+export function isLauncherAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {
@@ -93,6 +99,7 @@ function writeConfiguration(settings: LocalNeo4jSettings): string {
   const importDir = path.join(settings.home, 'import');
   fs.mkdirSync(importDir, { recursive: true });
   const conf = path.join(settings.home, 'neo4j.conf');
+  const memory = transactionMemoryLimits(settings.heap);
   fs.writeFileSync(
     conf,
     [
@@ -102,6 +109,9 @@ function writeConfiguration(settings: LocalNeo4jSettings): string {
       `server.bolt.listen_address=127.0.0.1:${settings.boltPort}`,
       `server.bolt.advertised_address=127.0.0.1:${settings.boltPort}`,
       `server.memory.pagecache.size=${settings.pageCache}`,
+      // Tracked transaction memory stays inside this heap (server/local-neo4j/memory.ts).
+      `dbms.memory.transaction.total.max=${memory.total}`,
+      `db.memory.transaction.max=${memory.perTransaction}`,
       `server.directories.import=${importDir}`,
       '',
     ].join('\n'),
@@ -204,21 +214,23 @@ export async function startLocalNeo4j(
   }
 }
 
-async function stopPid(pid: number, timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
+async function stopPid(pid: number, timeoutMs = STOP_TIMEOUT_MS, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   try {
-    process.kill(pid, 'SIGTERM');
+    process.kill(pid, signal);
   } catch {
     return;
   }
   const deadline = Date.now() + timeoutMs;
-  while (isLauncherAlive(pid)) {
-    if (Date.now() > deadline) {
+  let killed = signal === 'SIGKILL';
+  // After SIGKILL, a few seconds for the kernel to let it go (its port is then free).
+  while (isLauncherAlive(pid) && Date.now() < deadline + 5_000) {
+    if (!killed && Date.now() > deadline) {
+      killed = true;
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
-        /* already gone */
+        return;
       }
-      return;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -229,6 +241,19 @@ export async function stopLocalNeo4j(home: string): Promise<boolean> {
   const running = findLocalNeo4j(home);
   if (!running) return false;
   await stopPid(running.pid);
+  fs.rmSync(runFile(home), { force: true });
+  return true;
+}
+
+/**
+ * Kills the local Neo4j of this home folder at once (SIGKILL): for a process that no longer answers, or
+ * that runs a transaction nothing else can stop. Its store recovers from the transaction log at the
+ * next start. False if none ran.
+ */
+export async function killLocalNeo4j(home: string): Promise<boolean> {
+  const running = findLocalNeo4j(home);
+  if (!running) return false;
+  await stopPid(running.pid, 0, 'SIGKILL');
   fs.rmSync(runFile(home), { force: true });
   return true;
 }

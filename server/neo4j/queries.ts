@@ -33,6 +33,7 @@ export const QUERY_NAMES = [
   'console/endpoints',
   'console/running',
   'console/terminate',
+  'console/stuck',
   'seed/count-nodes',
   'seed/delete-all',
   'seed/find-ids',

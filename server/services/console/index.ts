@@ -35,7 +35,7 @@ async function addEndpoints(database: Database, graph: { nodes: GraphNode[]; edg
 export interface ConsoleRun {
   /** The request's id (in the transaction's metadata). */
   request: string;
-  /** The client's address (request.ip; in the transaction's metadata). */
+  /** The client's address (request.ip; in the transaction's metadata, for the console watchdog). */
   client: string;
   /** Aborted when the client goes away. */
   signal?: AbortSignal;

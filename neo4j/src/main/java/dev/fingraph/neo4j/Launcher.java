@@ -25,6 +25,9 @@ import org.neo4j.graphdb.QueryExecutionException;
  * goes away, so that nothing is left running after a crash of the caller.
  */
 public final class Launcher {
+    /** How long a shutdown may take before the process is halted (Neo4j waits 10 s for transactions). */
+    private static final int SHUTDOWN_LIMIT_SECONDS = 30;
+
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
@@ -63,6 +66,7 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("FINGRAPH_NEO4J_STOPPING");
+            haltAfter(SHUTDOWN_LIMIT_SECONDS);
             try {
                 service.shutdown();
             } finally {
@@ -88,6 +92,26 @@ public final class Launcher {
         System.out.println("FINGRAPH_NEO4J_READY pid=" + ProcessHandle.current().pid());
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * A clean shutdown waits for running transactions, and a transaction stuck in one expression (it
+     * ignores termination) never ends: without this the JVM would stay, at 100% of a core, after
+     * SIGTERM or after its parent exited. The store recovers from its transaction log at the next start.
+     */
+    private static void haltAfter(int seconds) {
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(seconds * 1000L);
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+            System.out.println("FINGRAPH_NEO4J_HALTED the shutdown did not finish within " + seconds + " s (a transaction that ignores termination?)");
+            System.out.flush();
+            Runtime.getRuntime().halt(70);
+        }, "fingraph-neo4j-halt");
+        halt.setDaemon(true);
+        halt.start();
     }
 
     private static void setPassword(GraphDatabaseService system, String password) {
