@@ -72,8 +72,8 @@ async function until(what: () => Promise<boolean> | boolean, seconds: number): P
   }
 }
 
-const consoleQuery = async (query: string, client: string): Promise<{ status: number; body: Problem; retryAfter: string | null }> => {
-  const response = await fetch(`${app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ query }) });
+const consoleQuery = async (query: string, client: string, params?: Record<string, unknown>): Promise<{ status: number; body: Problem; retryAfter: string | null }> => {
+  const response = await fetch(`${app.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ query, params }) });
   return { status: response.status, body: (await response.json()) as Problem, retryAfter: response.headers.get('retry-after') };
 };
 
@@ -100,25 +100,28 @@ test('when the local Neo4j is killed (kill -9) under a running backend, requests
   expect(await status('/api/graph/start')).toBe(200);
 });
 
-test('regression (issue 14): RETURN size([x IN range(1, 150000000) | x]) takes the local Neo4j down with an OutOfMemoryError; it is restarted and the API recovers by itself', async () => {
+// The issue's own queries (a 150-million-element comprehension, a reduce over 3 million strings, a
+// catastrophic regex) are refused by the console's guard now (tests/integration/console.test.ts);
+// these are of the same kinds and pass it: what the guard cannot see, supervision still catches.
+test('regression (issue 14): a value Neo4j does not track (a string doubled forty times in a reduce) takes the local Neo4j down with an OutOfMemoryError; it is restarted and the API recovers by itself', async () => {
   const pid = findLocalNeo4j(home)!.pid;
   const restarts = restartCount();
-  const answer = await consoleQuery('RETURN size([x IN range(1, 150000000) | x]) AS n', '203.0.113.20');
+  const answer = await consoleQuery("RETURN size(reduce(s = 'a', i IN range(1, 40) | replace(s, 'a', 'aa'))) AS n", '203.0.113.20');
   expect(answer.status).toBe(503);
   await expectRecoveryFrom(pid, 'the process', restarts);
   expect(lines.join('\n')).toContain('has exited: Terminating due to java.lang.OutOfMemoryError');
   expect(fs.readFileSync(path.join(home, 'logs', 'launcher.log.previous'), 'utf8')).toContain('OutOfMemoryError');
 }, 180_000);
 
-test('regression (issue 14): reduce() over 3 million strings and a catastrophic regex ignore termination; the local Neo4j is restarted once (503 meanwhile), the API recovers, and their clients are refused for a while', async () => {
+test('regression (issue 14): a reduce() that rewrites a long string ten thousand times and a backtracking regex over a long text ignore termination; the local Neo4j is restarted once (503 meanwhile), the API recovers, and their clients are refused for a while', async () => {
   const runaways = [
-    { query: "RETURN reduce(s = '', i IN range(1, 3000000) | s + 'xxxxxxxxxx') AS r", client: '203.0.113.31' },
-    { query: `RETURN '${'a'.repeat(40)}!' =~ '(.*a){12}b' AS m`, client: '203.0.113.32' },
+    { query: "RETURN reduce(n = 0, i IN range(1, 10000) | n + size(replace($text, 'a', 'bb'))) AS r", client: '203.0.113.31', params: { text: 'a'.repeat(200_000) } },
+    { query: "RETURN $text =~ '.*.*.*x' AS m", client: '203.0.113.32', params: { text: 'a'.repeat(20_000) } },
   ];
   const pid = findLocalNeo4j(home)!.pid;
   const restarts = restartCount();
   const began = Date.now();
-  const answers = await Promise.all(runaways.map(({ query, client }) => consoleQuery(query, client)));
+  const answers = await Promise.all(runaways.map(({ query, client, params }) => consoleQuery(query, client, params)));
   expect(answers.map((answer) => answer.status)).toEqual([504, 504]);
   expect(Date.now() - began).toBeLessThan(5_000);
   // While it restarts, the API answers 503.
