@@ -28,7 +28,7 @@ runMain(async () => {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
   try {
-    await prepareDatabase(backend.database, log);
+    await prepareDatabase(backend.database, log, { external: config.externalNeo4j });
     const apiPort = config.port + 1;
     api = createApp({ database: backend.database, apiVersion: API_VERSION, ...configuredDeps(config, createLogger(config.logLevel)) }).listen(apiPort, config.host);
     const { createServer } = await import('vite');
