@@ -2,7 +2,8 @@
  * What one search runs (pure): which full-text indexes to ask, with which Lucene query, and which
  * labels to scan on which properties, within a budget of nodes.
  *
- * A label is searched through an index when an index covers its naming property on it (or on a
+ * A label is searched through an index when an index covers its naming property (or its first search
+ * property) on it (or on a
  * label every one of its nodes carries, as far as a sample shows); the index is then its search, as
  * the database's owner set it up. A label no index covers is scanned on its search properties. The
  * scans share SCAN_BUDGET nodes, smallest labels first; a label with more nodes than its share is
@@ -44,8 +45,10 @@ export interface SearchPlan {
   scans: ScanStep[];
 }
 
+/** Whether the index covers the label's naming property (or, for a label without one, its first search property). */
 function covers(index: SearchIndexInfo, label: PlanLabel): boolean {
-  if (!label.nameProperty || !index.properties.includes(label.nameProperty)) return false;
+  const primary = label.nameProperty ?? label.searchProperties[0];
+  if (!primary || !index.properties.includes(primary)) return false;
   return index.labels.includes(label.name) || label.companions.some((companion) => index.labels.includes(companion));
 }
 
