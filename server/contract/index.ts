@@ -1,6 +1,7 @@
 /**
  * The API contract: the JSON shapes that the server sends and the client reads. The client imports
- * this file (with `import type` only) and nothing else from server/.
+ * this file (with `import type` only) and, from server/, nothing else but the pure rules beside it
+ * (display-name.ts: what a node is called).
  */
 
 /** A Neo4j value as plain JSON: integers as numbers (or strings beyond 2^53), temporals as ISO text. */
