@@ -115,8 +115,12 @@ export async function getSchema(database: Database, options: { fresh?: boolean; 
     }
   }
   const schema = await cache.fetch(database, { forceRefresh, allowStale: !options.current && !forceRefresh });
-  if (!schema) throw new Error('The schema could not be read.');
-  return schema;
+  if (schema) return schema;
+  // The read failed with nothing cached to fall back on: read once more, so that the caller gets
+  // Neo4j's own error (503 while it is down) rather than none.
+  const read = await discover(database);
+  cache.set(database, read);
+  return read;
 }
 
 export function publicSchema(schema: DiscoveredSchema): SchemaInfo {
