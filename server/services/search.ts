@@ -7,7 +7,7 @@
 import type { GraphNode, SearchResult } from '../contract';
 import { allowedIdentifier, integer, toNode, type Database } from '../neo4j';
 import { getSchema, requireLabel, type DiscoveredSchema } from './schema-info';
-import { luceneQuery, planSearch, SCAN_BUDGET, type SearchPlan } from './search-plan';
+import { luceneQuery, planSearch, SCAN_BUDGET, scanGroups, type SearchPlan } from './search-plan';
 import { compareRanked, FUZZY_MIN_LENGTH, normalize, rankNode, wordsOf, type Ranked } from './search-rank';
 
 export { luceneQuery } from './search-plan';
@@ -50,7 +50,7 @@ export async function search(database: Database, text: string, options: SearchOp
     const result = await database.readTemplate(
       'search/scan',
       { label: allowedIdentifier(step.label, schema.labelSet) },
-      { keys: step.keys, text: needle, words: wordsOf(needle), fuzzyMin: integer(FUZZY_MIN_LENGTH), examine: integer(step.examine), candidates: integer(candidates) },
+      { keys: step.keys, text: needle, words: wordsOf(needle), groups: scanGroups(needle), fuzzyMin: integer(FUZZY_MIN_LENGTH), examine: integer(step.examine), candidates: integer(candidates) },
     );
     return result.records.map((record) => ({ node: toNode(record.get('node')), keys: step.keys }));
   });

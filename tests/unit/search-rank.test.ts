@@ -1,7 +1,7 @@
 /** The search ranking and plan (issue 14, part 2): pure, the same for index and scan hits. */
 import type { GraphNode } from '../../server/contract';
 import { chooseNameProperty, displayName, searchProperties } from '../../server/contract/display-name';
-import { luceneQuery, planSearch, type PlanLabel } from '../../server/services/search-plan';
+import { luceneQuery, planSearch, SCAN_BUDGET, scanGroups, type PlanLabel } from '../../server/services/search-plan';
 import { compareRanked, matchTier, rankNode, TIER, withinOneEdit } from '../../server/services/search-rank';
 
 const node = (properties: GraphNode['properties'], labels = ['Thing'], id = `4:x:${JSON.stringify(properties)}`): GraphNode => ({ id, labels, properties });
@@ -73,7 +73,7 @@ test('the plan asks the indexes that cover a label and scans the labels no index
     { label: 'Movie', keys: ['title'], examine: 49_995, cut: true, count: 70_000 },
   ]);
   expect(planSearch(labels, indexes, 'Company')).toEqual({ indexes: [{ index: 'items', labels: ['Company'], properties: ['name'] }], scans: [] });
-  expect(planSearch(labels, [], 'Bank').scans).toEqual([{ label: 'Bank', keys: ['name'], examine: 100_000, cut: false, count: 10 }]);
+  expect(planSearch(labels, [], 'Bank').scans).toEqual([{ label: 'Bank', keys: ['name'], examine: SCAN_BUDGET, cut: false, count: 10 }]);
 });
 
 test.each([
@@ -98,4 +98,23 @@ test("one display rule: the schema's naming property, else the node's own, else 
   expect(displayName(node({ orderID: 10248, freight: 32.38 }, ['Order']))).toBe('Order 10248');
   expect(displayName(node({ ip: '10.0.0.1', os: 'linux' }, ['Host']), { Host: null })).toBe('Host 10.0.0.1');
   expect(displayName(node({ weight: 3 }, ['Blob'], '4:abc:17'), { Blob: null })).toBe('Blob 17');
+});
+
+test("the scan's cheap first test keeps every value the ranking would keep (all one-edit variants of the words, and contains)", () => {
+  const passes = (value: string, text: string): boolean => scanGroups(text).some((group) => group.every((part) => value.includes(part)));
+  for (const word of ['nova', 'matrix', 'commerzbank', 'speed racer', '10.0.0.1']) {
+    const variants = new Set<string>();
+    for (let i = 0; i <= word.length; i += 1) {
+      variants.add(word.slice(0, i) + word.slice(i + 1));
+      variants.add(word.slice(0, i) + 'x' + word.slice(i + 1));
+      variants.add(word.slice(0, i) + 'q' + word.slice(i));
+      if (i < word.length - 1) variants.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    }
+    for (const typed of variants) {
+      for (const value of [word, `the ${word}`, `${word} reloaded`]) {
+        if (matchTier(value, typed) >= TIER.contains) expect([value, typed, passes(value, typed)]).toEqual([value, typed, true]);
+      }
+    }
+  }
+  expect(passes('cloud atlas', 'zzzz')).toBe(false);
 });
