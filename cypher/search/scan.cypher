@@ -3,18 +3,21 @@
 // with 4 characters or more, within one edit of the whole value or of one of its words; or every
 // typed word starts a word of the value or is one edit from one). Case is ignored; lists count by
 // element. The best first (exact, prefix, then the rest; shorter first), at most $candidates.
-// $groups is a cheap test first (search-plan.ts scanGroups): a value that matches contains every
-// part of one group, so only those values are compared character by character.
+// $textGroups and $wordGroups are a cheap test first (search-plan.ts scanGroups): a value that
+// matches contains every part of one text group, or of one group of each word; only those values
+// are compared character by character.
 // Template: {{label}} is a label the database reported, quoted.
 // Parameters: $keys (property names), $text (the text, lower-case, spaces collapsed), $words (its
-//   words), $groups (list of lists of strings), $fuzzyMin (integer, 4), $examine (integer), $candidates (integer).
+//   words), $textGroups (list of lists of strings), $wordGroups (one such list per word), $fuzzyMin (integer, 4), $examine (integer), $candidates (integer).
 // Returns one row per candidate: node.
 MATCH (n:{{label}})
 WITH n LIMIT $examine
 WITH n, [value IN reduce(found = [], key IN $keys |
       found + CASE WHEN n[key] IS NULL THEN [] WHEN n[key] IS :: LIST<ANY> THEN [item IN n[key] | toStringOrNull(item)] ELSE [toStringOrNull(n[key])] END)
     WHERE value IS NOT NULL | toLower(trim(value))] AS values
-WITH n, [v IN values WHERE CASE WHEN NOT any(group IN $groups WHERE all(part IN group WHERE v CONTAINS part)) THEN false
+WITH n, [v IN values WHERE CASE
+  WHEN NOT (any(group IN $textGroups WHERE all(part IN group WHERE v CONTAINS part))
+    OR all(word IN $wordGroups WHERE any(group IN word WHERE all(part IN group WHERE v CONTAINS part)))) THEN false
   WHEN v CONTAINS $text THEN true
   ELSE (size($text) >= $fuzzyMin AND any(pair IN [[v, $text]] + [w IN split(v, ' ') | [w, $text]] WHERE
       (size(pair[0]) = size(pair[1]) AND size([i IN range(0, size(pair[0]) - 1) WHERE substring(pair[0], i, 1) <> substring(pair[1], i, 1)]) <= 1)

@@ -114,24 +114,18 @@ export function luceneQuery(text: string): string | null {
 }
 
 /**
- * Substrings a value must contain to possibly match the text (the scan's cheap first test): for a
- * text that may be one edit away, one of its halves survives the edit (or, for a swap across the
- * middle, both ends around it do). Built from the whole text and its longest word (the every-word
- * rule needs that word to start a word of the value or be one edit from one). Pure.
+ * Substrings a value must contain to possibly match the text (the scan's cheap first test), as
+ * `text`: groups of which the value contains every part of one (the text within one edit of the
+ * value or a word of it: one of its halves survives the edit, or for a swap across the middle both
+ * ends around it; or contains it), or `words`: for every typed word, such groups (the every-word
+ * rule). Pure.
  */
-export function scanGroups(text: string): string[][] {
+export function scanGroups(text: string): { text: string[][]; words: string[][][] } {
   const forText = (s: string): string[][] => {
     if (s.length < FUZZY_MIN_LENGTH) return [[s]];
     const h = Math.floor(s.length / 2);
-    return [[s.slice(0, h)], [s.slice(h)], [s.slice(0, h - 1), s.slice(h + 1)].filter((part) => part !== '')];
+    return [[s.slice(0, h)], [s.slice(h)], [s.slice(0, h - 1), s.slice(h + 1)].filter((part) => part !== '')].filter((group) => group.length > 0);
   };
-  const longest = text.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-  const groups = [...forText(text), ...forText(longest)].filter((group) => group.length > 0);
-  const seen = new Set<string>();
-  return groups.filter((group) => {
-    const key = JSON.stringify(group);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const words = [...new Set(text.split(' ').filter((word) => word !== ''))];
+  return { text: forText(text), words: words.map(forText) };
 }

@@ -24,6 +24,12 @@ export interface SearchOptions {
   scanBudget?: number;
 }
 
+/** The scan's cheap first test (search-plan.ts), as its parameters. */
+function groupParameters(needle: string): { textGroups: string[][]; wordGroups: string[][][] } {
+  const groups = scanGroups(needle);
+  return { textGroups: groups.text, wordGroups: groups.words };
+}
+
 function partialNote(plan: SearchPlan): string | undefined {
   const cut = plan.scans.filter((scan) => scan.cut);
   if (cut.length === 0) return undefined;
@@ -50,7 +56,7 @@ export async function search(database: Database, text: string, options: SearchOp
     const result = await database.readTemplate(
       'search/scan',
       { label: allowedIdentifier(step.label, schema.labelSet) },
-      { keys: step.keys, text: needle, words: wordsOf(needle), groups: scanGroups(needle), fuzzyMin: integer(FUZZY_MIN_LENGTH), examine: integer(step.examine), candidates: integer(candidates) },
+      { keys: step.keys, text: needle, words: wordsOf(needle), ...groupParameters(needle), fuzzyMin: integer(FUZZY_MIN_LENGTH), examine: integer(step.examine), candidates: integer(candidates) },
     );
     return result.records.map((record) => ({ node: toNode(record.get('node')), keys: step.keys }));
   });

@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     };
     const scanQuery = renderTemplate(queries['search/scan'], { label: '`Account`' });
     const rawScan = (text: string): Promise<unknown> =>
-      database.readStatement(scanQuery, { keys: ['name', 'iban'], text, words: text.split(' '), groups: scanGroups(text), fuzzyMin: integer(4), examine: integer(SCAN_BUDGET), candidates: integer(50) });
+      database.readStatement(scanQuery, { keys: ['name', 'iban'], text, words: text.split(' '), textGroups: scanGroups(text).text, wordGroups: scanGroups(text).words, fuzzyMin: integer(4), examine: integer(SCAN_BUDGET), candidates: integer(50) });
     const exactName = (i: number): string => nodeName(7 + (i * 7919) % accounts);
 
     const cases: { name: string; api: (i: number) => Promise<unknown>; raw: (i: number) => Promise<unknown> }[] = [
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
         raw: (i) => rawScan(typo(i)),
       },
       {
-        name: 'search (full-text)',
+        name: 'search, all labels, two words (index for Items + scan of Account)',
         api: (i) => get(`${base}/search?q=${encodeURIComponent(`${word(i)} ${i % 997}`)}&limit=10`),
         raw: (i) => database.readStatement(queries['search/fulltext'], { index: 'bench_names', query: luceneQuery(`${word(i)} ${i % 997}`), labels: null, limit: integer(50) }),
       },

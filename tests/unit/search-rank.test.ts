@@ -101,7 +101,8 @@ test("one display rule: the schema's naming property, else the node's own, else 
 });
 
 test("the scan's cheap first test keeps every value the ranking would keep (all one-edit variants of the words, and contains)", () => {
-  const passes = (value: string, text: string): boolean => scanGroups(text).some((group) => group.every((part) => value.includes(part)));
+  const contains = (value: string, groups: string[][]): boolean => groups.some((group) => group.every((part) => value.includes(part)));
+  const passes = (value: string, text: string): boolean => contains(value, scanGroups(text).text) || scanGroups(text).words.every((groups) => contains(value, groups));
   for (const word of ['nova', 'matrix', 'commerzbank', 'speed racer', '10.0.0.1']) {
     const variants = new Set<string>();
     for (let i = 0; i <= word.length; i += 1) {
@@ -117,4 +118,7 @@ test("the scan's cheap first test keeps every value the ranking would keep (all 
     }
   }
   expect(passes('cloud atlas', 'zzzz')).toBe(false);
+  // Every typed word must pass: a value with only one of them is not compared further.
+  expect(passes('alpha zeta 1', 'alpha nova 12345')).toBe(false);
+  expect(passes('bank huaxia', 'huaxia bank')).toBe(true);
 });
