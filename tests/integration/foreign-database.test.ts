@@ -3,7 +3,7 @@
  * (the real CLI, on a free port) and a browse session over HTTP leave the database's constraints,
  * indexes, labels, types, counts and content exactly as they were.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { GraphView, NeighborPage, SchemaInfo, SearchResult } from '../../server/contract';
 import { freePort } from '../../server/local-neo4j';
@@ -95,4 +95,23 @@ test('npm start with NEO4J_URI and a browse session leave a foreign database exa
     await new Promise((resolve) => child.once('exit', resolve));
   }
   expect({ data: await fingerprint(database), schema: await schemaFingerprint(database) }).toEqual(before);
+});
+
+test('npm run seed is how a user loads the fintech dataset into their database, and it says that it applies the schema', async () => {
+  const connection = testConnection();
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_')));
+  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', 'seed.ts'), 'seed'], {
+    cwd: ROOT,
+    env: { ...clean, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  try {
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Schema applied (7 constraints and indexes of the fintech model');
+    expect((await schemaFingerprint(database)).indexes.join()).toContain('entity_names');
+  } finally {
+    await emptyDatabase(database);
+    await dropFintechSchema((statement) => database.runStatement(statement));
+  }
 });

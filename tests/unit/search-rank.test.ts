@@ -2,6 +2,7 @@
 import type { GraphNode } from '../../server/contract';
 import { chooseNameProperty, displayName, searchProperties } from '../../server/contract/display-name';
 import { luceneQuery, planSearch, SCAN_BUDGET, scanGroups, type PlanLabel } from '../../server/services/search-plan';
+import { proposeSearchIndex } from '../../server/services/search-index';
 import { compareRanked, matchTier, rankNode, TIER, withinOneEdit } from '../../server/services/search-rank';
 
 const node = (properties: GraphNode['properties'], labels = ['Thing'], id = `4:x:${JSON.stringify(properties)}`): GraphNode => ({ id, labels, properties });
@@ -121,4 +122,16 @@ test("the scan's cheap first test keeps every value the ranking would keep (all 
   // Every typed word must pass: a value with only one of them is not compared further.
   expect(passes('alpha zeta 1', 'alpha nova 12345')).toBe(false);
   expect(passes('bank huaxia', 'huaxia bank')).toBe(true);
+});
+
+test('the index `npm run search-index` offers quotes the database’s own names, hostile ones included, and covers only what no index covers', () => {
+  const hostile = 'Evil`) DETACH DELETE n //';
+  const labels = [
+    { ...label(hostile, 3, 'name'), properties: ['name'] },
+    { ...label('Movie', 5, 'title'), properties: ['title'] },
+    { ...label('Bank', 5, 'name'), properties: ['name'] },
+  ];
+  const proposal = proposeSearchIndex({ labels: labels as never, fulltext: [{ name: 'banks', labels: ['Bank'], properties: ['name'] }], labelSet: new Set(labels.map((each) => each.name)) });
+  expect(proposal?.statement).toBe('CREATE FULLTEXT INDEX fingraph_search IF NOT EXISTS\nFOR (n:`Evil``) DETACH DELETE n //`|`Movie`)\nON EACH [n.`name`, n.`title`]');
+  expect(proposeSearchIndex({ labels: [labels[2]] as never, fulltext: [{ name: 'banks', labels: ['Bank'], properties: ['name'] }], labelSet: new Set(['Bank']) })).toBeNull();
 });
