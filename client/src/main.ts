@@ -6,13 +6,13 @@ import './styles.css';
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { api, onBusy, onOutage } from './api';
 import { Explorer, PAGE_SIZES } from './explorer';
-import { createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS } from './graph';
+import { createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
 import { drawLegend } from './legend';
 import { ConsolePanel } from './console';
 import { ContextMenu, expandItems } from './menu';
 import { PathsPanel } from './paths';
-import { attachSearch } from './search';
+import { attachSearch, searchPlaceholder } from './search';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
 import { OutageBanner } from './status/outage';
@@ -68,8 +68,9 @@ onBusy((count) => {
 // Search.
 byId('search-form').addEventListener('submit', (event) => event.preventDefault());
 const searchLabel = byId<HTMLSelectElement>('search-label');
+const searchInput = byId<HTMLInputElement>('search');
 const search = attachSearch({
-  input: byId<HTMLInputElement>('search'),
+  input: searchInput,
   label: () => searchLabel.value,
   onPick: (hit) => {
     explorer.addNode(hit.node);
@@ -252,9 +253,12 @@ async function share(): Promise<void> {
   }
 }
 
+/** The schema, read at start-up (the first view waits for it: it says what names each node). */
+let schemaLoaded: Promise<void> = Promise.resolve();
+
 async function loadStartView(): Promise<void> {
   try {
-    const view = await api.startView();
+    const [view] = await Promise.all([api.startView(), schemaLoaded]);
     if (view.nodes.length === 0) {
       toast('The database is empty. Load the default dataset with `npm run seed`, or import your own.', 'error');
       return;
@@ -268,6 +272,9 @@ async function loadStartView(): Promise<void> {
 async function loadSchema(): Promise<void> {
   try {
     const schema = await api.schema();
+    // Names on the canvas, in search and in the inspector follow the schema's naming property.
+    useSchemaNaming(schema);
+    searchInput.placeholder = searchPlaceholder(schema);
     for (const label of schema.labels) searchLabel.append(h('option', { value: label.name }, `${label.name} (${label.count.toLocaleString('en-US')})`));
   } catch (error) {
     errorToast(error, 'Could not read the database schema');
@@ -305,10 +312,11 @@ async function start(): Promise<void> {
     );
   checkHealth();
   setInterval(checkHealth, 15_000);
-  void loadSchema();
+  schemaLoaded = loadSchema();
   const shared = /^#view=(.+)$/.exec(location.hash)?.[1];
   if (shared) {
     try {
+      await schemaLoaded;
       await explorer.openShared(shared);
       return;
     } catch (error) {

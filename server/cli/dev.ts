@@ -30,7 +30,7 @@ runMain(async () => {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
   try {
-    await prepareDatabase(backend.database, log);
+    await prepareDatabase(backend.database, log, { external: config.externalNeo4j });
     const apiPort = config.port + 1;
     const logger = createLogger(config.logLevel);
     const supervisor = backend.supervisor;

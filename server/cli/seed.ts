@@ -41,7 +41,8 @@ runMain(async () => {
   }
   const backend = await bootBackend(config, log);
   try {
-    await applySchema(backend.database);
+    const statements = await applySchema(backend.database);
+    log(`Schema applied (${statements} constraints and indexes of the fintech model, cypher/schema.cypher).`);
     const written = dataset
       ? await writeDataset(backend.database, dataset, { reset })
       : await importFiles(backend.database, files, { reset });

@@ -1,6 +1,7 @@
 /**
- * `npm start`: the local Neo4j (unless NEO4J_URI is set), schema, seed data when the database is
- * empty, the UI built if needed, and API + UI served on one port. Ctrl-C stops everything it started.
+ * `npm start`: the local Neo4j (unless NEO4J_URI is set) with its schema and the seed data when it is
+ * empty, the UI built if needed, and API + UI served on one port. A NEO4J_URI database is only read:
+ * nothing is applied or loaded there. Ctrl-C stops everything it started.
  */
 import type { Server } from 'node:http';
 import { configuredDeps, createApp, createConsoleWatchdog } from '../app';
@@ -42,14 +43,9 @@ runMain(async () => {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    // With Neo4j answering, the schema and seed come first; an external one that does not answer
-    // yet gets them when it does, while the API serves 503s.
-    if (backend.server) await prepareDatabase(backend.database, log);
-    else {
-      void backend.ready
-        .then(() => prepareDatabase(backend.database, log))
-        .catch((error: unknown) => console.error(`\nfingraph: could not prepare the database once it answered: ${(error as Error).message}`));
-    }
+    // The local Neo4j (always answering by now) gets the schema and seed first; an external one is
+    // left as it is, and one line says so.
+    await prepareDatabase(backend.database, log, { external: config.externalNeo4j });
     await buildClientIfNeeded(log);
     const app = createApp({ database: backend.database, apiVersion: API_VERSION, clientDir: CLIENT_DIST, ...configuredDeps(config, logger), consoleWatchdog: watchdog });
     server = await listen(app, config.port, config.host, config.http);

@@ -1,6 +1,7 @@
 /**
  * The API contract: the JSON shapes that the server sends and the client reads. The client imports
- * this file (with `import type` only) and nothing else from server/.
+ * this file (with `import type` only) and, from server/, nothing else but the pure rules beside it
+ * (display-name.ts: what a node is called).
  */
 
 /** A Neo4j value as plain JSON: integers as numbers (or strings beyond 2^53), temporals as ISO text. */
@@ -94,12 +95,25 @@ export interface SchemaInfo {
     count: number;
     /** Property keys seen on a sample of the label's nodes, most common first. */
     properties: string[];
-    /** The property that names a node of this label on screen, or null (then the elementId). */
+    /**
+     * The property that names a node of this label on screen, or null (then the label and a short
+     * key). The rule is server/contract/display-name.ts, which the client uses with this.
+     */
     nameProperty: string | null;
+    /** The properties search looks in (the naming property first, then aliases, codes, titles...). */
+    searchProperties: string[];
   }>;
   relationshipTypes: Array<{ name: string; count: number; properties: string[] }>;
-  /** Whether search uses a full-text index (its name), or falls back to scanning names. */
+  /** A full-text index search uses (`entity_names` where it exists), or null. */
   searchIndex: string | null;
+  /** Every online full-text node index, with the labels and properties it covers. */
+  searchIndexes: SearchIndexInfo[];
+}
+
+export interface SearchIndexInfo {
+  name: string;
+  labels: string[];
+  properties: string[];
 }
 
 export interface SearchHit {
@@ -112,8 +126,19 @@ export interface SearchHit {
 export interface SearchResult {
   query: string;
   hits: SearchHit[];
-  /** 'fulltext' when an index answered, 'scan' for the fallback. */
-  method: 'fulltext' | 'scan';
+  /**
+   * 'fulltext' when indexes answered alone, 'scan' when the naming properties were scanned (no index
+   * covers them), 'mixed' when both.
+   */
+  method: 'fulltext' | 'scan' | 'mixed';
+  /** The full-text indexes that were queried. */
+  indexes: string[];
+  /**
+   * True when a scan stopped before reading every node it would search (a bound on a large label):
+   * hits may be missing. `note` then says what was cut and how to add an index.
+   */
+  partial: boolean;
+  note?: string;
 }
 
 export type Direction = 'out' | 'in';

@@ -1,37 +1,34 @@
 /**
  * What the database holds, discovered: labels and types with counts, property keys per label and
- * type (from a sample), the property that names each label's nodes, and the full-text index search
- * can use. Kept for a few seconds per Database, as a cache only: every copy of the server reads it
- * from Neo4j itself. It is also the allow-list for labels and types in requests.
+ * type (from a sample), the property that names each label's nodes and those search looks in, and
+ * the full-text indexes search can use. Kept per Database in an LRU cache, as a cache only: every
+ * copy of the server reads it from Neo4j itself. It is also the allow-list for labels and types in
+ * requests; a name it lacks makes it read again, at most once per MISS_REFRESH_MS (an unknown label
+ * costs about 20 queries to rediscover: a flood of them must not cost that each).
  */
-import type { SchemaInfo } from '../contract';
+import { LRUCache } from 'lru-cache';
+import type { SchemaInfo, SearchIndexInfo } from '../contract';
+import { chooseNameProperty, searchProperties } from '../contract/display-name';
 import { BadRequestError } from '../errors';
 import { allowedIdentifier, integer, type Database } from '../neo4j';
-import { chooseNameProperty } from './display-name';
 
 const TTL_MS = 10_000;
+export const MISS_REFRESH_MS = 2_000;
 const SAMPLE = 500;
 
-interface Entry {
-  at: number;
-  schema: Promise<SchemaInfo>;
-  /** The discovered schema once the promise has settled. */
-  settled?: SchemaInfo;
-  refreshing?: boolean;
-}
+export type SearchIndex = SearchIndexInfo;
 
-const cache = new WeakMap<Database, Entry>();
-
-export interface SearchIndex {
-  name: string;
-  labels: string[];
-  properties: string[];
-}
+export type LabelInfo = SchemaInfo['labels'][number] & {
+  /** Other labels that every sampled node of this label carries (Company nodes that are all Items). */
+  companions: string[];
+};
 
 export interface DiscoveredSchema extends SchemaInfo {
+  labels: LabelInfo[];
   labelSet: ReadonlySet<string>;
   typeSet: ReadonlySet<string>;
-  fulltext: SearchIndex | null;
+  /** The online full-text node indexes, by name. */
+  fulltext: SearchIndex[];
 }
 
 async function counts(database: Database): Promise<{ labels: Map<string, number>; types: Map<string, number> }> {
@@ -50,70 +47,88 @@ async function counts(database: Database): Promise<{ labels: Map<string, number>
   return { labels, types };
 }
 
-async function sampleKeys(database: Database, name: 'schema-info/label-properties' | 'schema-info/type-properties', fill: Record<string, string>): Promise<string[]> {
-  const result = await database.readTemplate(name, fill, { sample: integer(SAMPLE) });
+async function typeKeys(database: Database, fill: Record<string, string>): Promise<string[]> {
+  const result = await database.readTemplate('schema-info/type-properties', fill, { sample: integer(SAMPLE) });
   return result.records.map((record) => String(record.get('key')));
+}
+
+/** A sample of a label's nodes: their keys, most common first, and the other labels all of them carry. */
+async function labelSample(database: Database, label: string, fill: Record<string, string>): Promise<{ keys: string[]; companions: string[] }> {
+  const result = await database.readTemplate('schema-info/label-properties', fill, { sample: integer(SAMPLE) });
+  const rows = result.records.map((record) => ({ kind: String(record.get('kind')), key: String(record.get('key')), count: Number(record.get('count')) }));
+  const sampled = rows.find((row) => row.kind === 'label' && row.key === label)?.count ?? 0;
+  return {
+    keys: rows.filter((row) => row.kind === 'key').map((row) => row.key),
+    companions: rows.filter((row) => row.kind === 'label' && row.key !== label && row.count === sampled).map((row) => row.key),
+  };
 }
 
 async function discover(database: Database): Promise<DiscoveredSchema> {
   const { labels, types } = await counts(database);
   const labelSet = new Set(labels.keys());
   const typeSet = new Set(types.keys());
-  const labelInfo = [];
+  const labelInfo: LabelInfo[] = [];
   for (const [name, count] of [...labels].sort(([a], [b]) => a.localeCompare(b))) {
-    const properties = await sampleKeys(database, 'schema-info/label-properties', { label: allowedIdentifier(name, labelSet) });
-    labelInfo.push({ name, count, properties, nameProperty: chooseNameProperty(properties) });
+    const { keys: properties, companions } = await labelSample(database, name, { label: allowedIdentifier(name, labelSet) });
+    labelInfo.push({ name, count, properties, nameProperty: chooseNameProperty(properties), searchProperties: searchProperties(properties), companions });
   }
   const typeInfo = [];
   for (const [name, count] of [...types].sort(([a], [b]) => a.localeCompare(b))) {
-    const properties = await sampleKeys(database, 'schema-info/type-properties', { type: allowedIdentifier(name, typeSet) });
+    const properties = await typeKeys(database, { type: allowedIdentifier(name, typeSet) });
     typeInfo.push({ name, count, properties });
   }
-  const indexes = (await database.read('schema-info/fulltext-indexes')).records.map((record) => ({
+  const fulltext: SearchIndex[] = (await database.read('schema-info/fulltext-indexes')).records.map((record) => ({
     name: String(record.get('name')),
     labels: record.get('labels') as string[],
     properties: record.get('properties') as string[],
   }));
-  const fulltext = indexes.find((index) => index.name === 'entity_names') ?? indexes[0] ?? null;
-  return { labels: labelInfo, relationshipTypes: typeInfo, searchIndex: fulltext?.name ?? null, labelSet, typeSet, fulltext };
+  const preferred = fulltext.find((index) => index.name === 'entity_names') ?? fulltext[0] ?? null;
+  return { labels: labelInfo, relationshipTypes: typeInfo, searchIndex: preferred?.name ?? null, searchIndexes: fulltext, labelSet, typeSet, fulltext };
 }
 
+/** When each Database's schema was last read again because of a miss. */
+const missRefreshedAt = new WeakMap<Database, number>();
+
+const cache = new LRUCache<Database, DiscoveredSchema>({
+  max: 64,
+  ttl: TTL_MS,
+  // Past the TTL a request is answered with the schema already read while a new one is read
+  // behind it; a failed read keeps the old one.
+  allowStale: true,
+  noDeleteOnStaleGet: true,
+  allowStaleOnFetchRejection: true,
+  fetchMethod: (database) => discover(database),
+});
+
 /**
- * The schema, read at most every few seconds. Past that, requests are answered with the schema
- * already read while a new one is read behind them (no request waits on discovery but the first),
- * unless `current` asks to wait for it (GET /api/schema). `fresh` reads it now (after a miss in the
- * allow-list).
+ * The schema, read at most every few seconds; no request waits on discovery but the first, unless
+ * `current` asks to wait for a stale one (GET /api/schema). `fresh` reads it now unless it was read
+ * for a miss less than MISS_REFRESH_MS ago (then the cached one answers).
  */
-export function getSchema(database: Database, options: { fresh?: boolean; current?: boolean } = {}): Promise<DiscoveredSchema> {
-  const entry = cache.get(database);
-  if (entry && !options.fresh) {
-    if (Date.now() - entry.at < TTL_MS) return entry.schema as Promise<DiscoveredSchema>;
-    if (entry.settled && !options.current) {
-      if (!entry.refreshing) {
-        entry.refreshing = true;
-        const next = discover(database);
-        next.then(
-          (schema) => cache.set(database, { at: Date.now(), schema: next, settled: schema }),
-          () => (entry.refreshing = false),
-        );
-      }
-      return Promise.resolve(entry.settled as DiscoveredSchema);
+export async function getSchema(database: Database, options: { fresh?: boolean; current?: boolean } = {}): Promise<DiscoveredSchema> {
+  let forceRefresh = false;
+  if (options.fresh) {
+    const last = missRefreshedAt.get(database) ?? 0;
+    if (Date.now() - last >= MISS_REFRESH_MS || !cache.has(database)) {
+      missRefreshedAt.set(database, Date.now());
+      forceRefresh = true;
     }
   }
-  const schema = discover(database);
-  const created: Entry = { at: Date.now(), schema };
-  cache.set(database, created);
-  schema.then(
-    (value) => (created.settled = value),
-    () => {
-      if (cache.get(database) === created) cache.delete(database);
-    },
-  );
-  return schema;
+  const schema = await cache.fetch(database, { forceRefresh, allowStale: !options.current && !forceRefresh });
+  if (schema) return schema;
+  // The read failed with nothing cached to fall back on: read once more, so that the caller gets
+  // Neo4j's own error (503 while it is down) rather than none.
+  const read = await discover(database);
+  cache.set(database, read);
+  return read;
 }
 
 export function publicSchema(schema: DiscoveredSchema): SchemaInfo {
-  return { labels: schema.labels, relationshipTypes: schema.relationshipTypes, searchIndex: schema.searchIndex };
+  return {
+    labels: schema.labels.map(({ companions: _companions, ...label }) => label), relationshipTypes: schema.relationshipTypes,
+    searchIndex: schema.searchIndex,
+    searchIndexes: schema.searchIndexes,
+  };
 }
 
 function listNames(names: Iterable<string>): string {
@@ -121,7 +136,7 @@ function listNames(names: Iterable<string>): string {
   return all.length === 0 ? '(none: the database is empty)' : all.length > 30 ? `${all.slice(0, 30).join(', ')}, ...` : all.join(', ');
 }
 
-/** Checks a label against the database's labels (reading them again once on a miss). */
+/** Checks a label against the database's labels (reading them again on a miss, at most once per MISS_REFRESH_MS). */
 export async function requireLabel(database: Database, label: string, parameter = 'label'): Promise<DiscoveredSchema> {
   let schema = await getSchema(database);
   if (!schema.labelSet.has(label)) schema = await getSchema(database, { fresh: true });
@@ -131,7 +146,7 @@ export async function requireLabel(database: Database, label: string, parameter 
   return schema;
 }
 
-/** Checks relationship types against the database's types (reading them again once on a miss). */
+/** Checks relationship types against the database's types (reading them again on a miss, at most once per MISS_REFRESH_MS). */
 export async function requireTypes(database: Database, typeNames: string[], parameter = 'type'): Promise<DiscoveredSchema> {
   let schema = await getSchema(database);
   if (typeNames.some((name) => !schema.typeSet.has(name))) schema = await getSchema(database, { fresh: true });

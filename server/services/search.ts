@@ -1,75 +1,80 @@
 /**
- * Ranked, typo-tolerant search over names and aliases: through the full-text index where the
- * database has one, else by scanning the naming properties (the fallback for foreign databases).
+ * Ranked, typo-tolerant search, on any database: through the full-text indexes the database has
+ * (discovered, with the labels and properties each covers), and by scanning the search properties of
+ * the labels no index covers, bounded (search-plan.ts). Both kinds of hit are ranked by one rule
+ * (search-rank.ts).
  */
-import type { GraphNode, SearchHit, SearchResult } from '../contract';
-import { integer, toNode, type Database } from '../neo4j';
-import { getSchema, requireLabel } from './schema-info';
+import type { GraphNode, SearchResult } from '../contract';
+import { allowedIdentifier, integer, toNode, type Database } from '../neo4j';
+import { getSchema, requireLabel, type DiscoveredSchema } from './schema-info';
+import { luceneQuery, planSearch, SCAN_BUDGET, scanGroups, type SearchPlan } from './search-plan';
+import { compareRanked, FUZZY_MIN_LENGTH, normalize, rankNode, wordsOf, type Ranked } from './search-rank';
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-/** The user's words as a Lucene query: each word exact (boosted), as a prefix, and fuzzy. Pure. */
-export function luceneQuery(text: string): string | null {
-  const words = text
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => word.replace(LUCENE_SPECIAL, (char) => `\\${char}`))
-    .filter((word) => word.replace(/\\/g, '').length > 0)
-    .slice(0, 10);
-  if (words.length === 0) return null;
-  return words
-    .map((word) => {
-      const bare = word.replace(/\\/g, '');
-      const fuzzy = bare.length >= 4 ? ` OR ${word}~1` : '';
-      return `(${word}^4 OR ${word}*^2${fuzzy})`;
-    })
-    .join(' AND ');
-}
+export { luceneQuery } from './search-plan';
 
 /** The value of the node's searchable properties that best matches the text. Pure. */
 export function matchedText(node: GraphNode, keys: string[], text: string): string {
-  const needle = text.toLowerCase();
-  const candidates = keys.flatMap((key) => {
-    const value = node.properties[key];
-    return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
-  });
-  const rank = (candidate: string): number => {
-    const lower = candidate.toLowerCase();
-    if (lower === needle) return 0;
-    if (lower.startsWith(needle)) return 1;
-    if (lower.includes(needle)) return 2;
-    return 3;
-  };
-  return [...candidates].sort((a, b) => rank(a) - rank(b))[0] ?? '';
+  return rankNode(node, keys, text).matched;
 }
 
-export async function search(database: Database, text: string, options: { label?: string; limit: number }): Promise<SearchResult> {
-  const schema = options.label ? await requireLabel(database, options.label) : await getSchema(database);
-  const label = options.label ?? null;
+export interface SearchOptions {
+  label?: string;
+  limit: number;
+  /** Nodes the scans may read in all (tests make it small to see a partial result). */
+  scanBudget?: number;
+}
+
+/** The scan's cheap first test (search-plan.ts), as its parameters. */
+function groupParameters(needle: string): { textGroups: string[][]; wordGroups: string[][][] } {
+  const groups = scanGroups(needle);
+  return { textGroups: groups.text, wordGroups: groups.words };
+}
+
+function partialNote(plan: SearchPlan): string | undefined {
+  const cut = plan.scans.filter((scan) => scan.cut);
+  if (cut.length === 0) return undefined;
+  const what = cut.map((scan) => `${scan.examine.toLocaleString('en-US')} of the ${scan.count.toLocaleString('en-US')} ${scan.label} nodes`).join(', ');
+  return `No full-text index covers these labels, so search read only ${what}: results may be missing. Add a full-text index over their names with \`npm run search-index\` (it shows the statement and asks first).`;
+}
+
+export async function search(database: Database, text: string, options: SearchOptions): Promise<SearchResult> {
+  const schema: DiscoveredSchema = options.label ? await requireLabel(database, options.label) : await getSchema(database);
+  const needle = normalize(text);
+  const empty: SearchResult = { query: text, hits: [], method: 'scan', indexes: [], partial: false };
+  if (needle === '') return empty;
+  const plan = planSearch(schema.labels, schema.fulltext, options.label ?? null, options.scanBudget ?? SCAN_BUDGET);
   const query = luceneQuery(text);
-  // The full-text index answers a search over all labels, or over a label it covers; a label it
-  // does not cover is searched by scanning (a node can have several labels, so the index's labels
-  // do not tell which others it reaches).
-  const index = schema.fulltext;
-  if (index && query && (label === null || index.labels.includes(label))) {
-    const result = await database.read('search/fulltext', { index: index.name, query, label, limit: integer(options.limit) });
-    const hits: SearchHit[] = result.records.map((record) => {
-      const node = toNode(record.get('node'));
-      return { node, matched: matchedText(node, index.properties, text), score: Number(record.get('score')) };
-    });
-    return { query: text, hits, method: 'fulltext' };
-  }
-  const keys = [...new Set(schema.labels.map((info) => info.nameProperty).filter((key): key is string => key !== null))];
-  if (keys.length === 0) return { query: text, hits: [], method: 'scan' };
-  const needle = text.toLowerCase().trim();
-  const result = await database.read('search/scan', { keys, text: needle, label, candidates: integer(Math.max(200, options.limit * 4)) });
-  const scored = result.records.map((record) => {
-    const node = toNode(record.get('node'));
-    const matched = matchedText(node, keys, needle);
-    const lower = matched.toLowerCase();
-    const score = lower === needle ? 3 : lower.startsWith(needle) ? 2 : 1;
-    return { node, matched, score: score + 1 / (1 + matched.length) };
+  const indexSteps = query ? plan.indexes : [];
+  const keysOf = new Map(schema.labels.map((label) => [label.name, label.searchProperties]));
+  const candidates = Math.max(50, options.limit * 5);
+
+  const fromIndexes = indexSteps.map(async (step) => {
+    const result = await database.read('search/fulltext', { index: step.index, query, labels: step.labels, limit: integer(candidates) });
+    return result.records.map((record) => ({ node: toNode(record.get('node')), keys: step.properties }));
   });
-  scored.sort((a, b) => b.score - a.score || a.matched.localeCompare(b.matched));
-  return { query: text, hits: scored.slice(0, options.limit), method: 'scan' };
+  const fromScans = plan.scans.map(async (step) => {
+    const result = await database.readTemplate(
+      'search/scan',
+      { label: allowedIdentifier(step.label, schema.labelSet) },
+      { keys: step.keys, text: needle, words: wordsOf(needle), ...groupParameters(needle), fuzzyMin: integer(FUZZY_MIN_LENGTH), examine: integer(step.examine), candidates: integer(candidates) },
+    );
+    return result.records.map((record) => ({ node: toNode(record.get('node')), keys: step.keys }));
+  });
+  const found = (await Promise.all([...fromIndexes, ...fromScans])).flat();
+
+  // One hit per node, ranked on every property search looks in for its labels.
+  const best = new Map<string, Ranked & { node: GraphNode }>();
+  for (const { node, keys } of found) {
+    const allKeys = [...new Set([...keys, ...node.labels.flatMap((label) => keysOf.get(label) ?? [])])];
+    const ranked = { ...rankNode(node, allKeys, needle), node };
+    const previous = best.get(node.id);
+    if (!previous || compareRanked(ranked, previous) < 0) best.set(node.id, ranked);
+  }
+  const hits = [...best.values()]
+    .sort(compareRanked)
+    .slice(0, options.limit)
+    .map(({ node, matched, score }) => ({ node, matched, score }));
+  const method = indexSteps.length > 0 && plan.scans.length > 0 ? 'mixed' : indexSteps.length > 0 ? 'fulltext' : 'scan';
+  const note = partialNote(plan);
+  return { query: text, hits, method, indexes: indexSteps.map((step) => step.index), partial: note !== undefined, ...(note ? { note } : {}) };
 }

@@ -14,6 +14,7 @@ import { freePort, installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../..
 import { Database, integer, loadQueries, renderTemplate } from '../../server/neo4j';
 import { degreeLookups, groupShapes, neighborCursor, planPage, WALK_LIMIT } from '../../server/services/nodes';
 import { luceneQuery } from '../../server/services/search';
+import { SCAN_BUDGET, scanGroups } from '../../server/services/search-plan';
 import { generate, nodeName, random, type GraphSize } from './generate';
 
 const size: GraphSize = {
@@ -97,6 +98,18 @@ async function main(): Promise<void> {
       });
     }
 
+    // Names that no full-text index covers: 250,000 Account nodes of their own (not Items), added once.
+    const accounts = Math.floor(size.nodes / 4);
+    const haveAccounts = Number((await database.readStatement('MATCH (n:Account) RETURN count(n) AS n')).records[0]?.get('n'));
+    if (haveAccounts !== accounts) {
+      log(`Adding ${accounts} Account nodes (named, no full-text index)...`);
+      await database.runStatement('MATCH (n:Account) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      for (let start = 0; start < accounts; start += 50_000) {
+        const rows = Array.from({ length: Math.min(50_000, accounts - start) }, (_, k) => ({ name: nodeName(start + k + 7), iban: `DE${String(start + k).padStart(20, '0')}` }));
+        await database.runStatement('UNWIND $rows AS row CREATE (:Account {name: row.name, iban: row.iban})', { rows });
+      }
+    }
+
     const app = createApp({ database, apiVersion: 'bench' });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -147,11 +160,41 @@ async function main(): Promise<void> {
     const at = <T>(list: T[], i: number): T => list[i % list.length]!;
     const deep = Math.min(100_000, Math.floor(size.supernodeDegree * 0.8));
 
+    // A typo: the word with its second and third letters swapped (one edit).
+    const typo = (i: number): string => {
+      const w = word(i);
+      return w.length >= 4 ? `${w[0]}${w[2]}${w[1]}${w.slice(3)}` : w;
+    };
+    const scanQuery = renderTemplate(queries['search/scan'], { label: '`Account`' });
+    const rawScan = (text: string): Promise<unknown> =>
+      database.readStatement(scanQuery, { keys: ['name', 'iban'], text, words: text.split(' '), textGroups: scanGroups(text).text, wordGroups: scanGroups(text).words, fuzzyMin: integer(4), examine: integer(SCAN_BUDGET), candidates: integer(50) });
+    const exactName = (i: number): string => nodeName(7 + (i * 7919) % accounts);
+
     const cases: { name: string; api: (i: number) => Promise<unknown>; raw: (i: number) => Promise<unknown> }[] = [
       {
-        name: 'search (full-text)',
+        name: 'search (full-text), typo, label Item',
+        api: (i) => get(`${base}/search?q=${encodeURIComponent(typo(i))}&label=Item&limit=10`),
+        raw: (i) => database.readStatement(queries['search/fulltext'], { index: 'bench_names', query: luceneQuery(typo(i)), labels: ['Item'], limit: integer(50) }),
+      },
+      {
+        name: `search, no index: scan of Account (${accounts} nodes, budget ${SCAN_BUDGET}), a full name`,
+        api: (i) => get(`${base}/search?q=${encodeURIComponent(exactName(i))}&label=Account&limit=10`),
+        raw: (i) => rawScan(exactName(i)),
+      },
+      {
+        name: 'search, no index: scan of Account, a typo',
+        api: (i) => get(`${base}/search?q=${encodeURIComponent(typo(i))}&label=Account&limit=10`),
+        raw: (i) => rawScan(typo(i)),
+      },
+      {
+        name: 'search, all labels (index for Items, scan of Account), a typo',
+        api: (i) => get(`${base}/search?q=${encodeURIComponent(typo(i))}&limit=10`),
+        raw: (i) => rawScan(typo(i)),
+      },
+      {
+        name: 'search, all labels, two words (index for Items + scan of Account)',
         api: (i) => get(`${base}/search?q=${encodeURIComponent(`${word(i)} ${i % 997}`)}&limit=10`),
-        raw: (i) => database.readStatement(queries['search/fulltext'], { index: 'bench_names', query: luceneQuery(`${word(i)} ${i % 997}`), label: null, limit: integer(10) }),
+        raw: (i) => database.readStatement(queries['search/fulltext'], { index: 'bench_names', query: luceneQuery(`${word(i)} ${i % 997}`), labels: null, limit: integer(50) }),
       },
       { name: 'node + degrees', api: (i) => get(`${base}/nodes/${at(ordinary, i)}`), raw: (i) => database.readStatement(nodeQuery, { id: at(ordinary, i) }) },
       { name: 'node + degrees (supernode)', api: (i) => get(`${base}/nodes/${at(hubs, i)}`), raw: (i) => database.readStatement(nodeQuery, { id: at(hubs, i) }) },

@@ -55,3 +55,11 @@ export async function loadSeed(database: Database): Promise<void> {
   await writeDataset(database, loadSeedDataset(), { reset: false });
   await database.runStatement('CALL db.awaitIndexes(60)');
 }
+
+/** The database's constraints and indexes (name, type, what they cover), to show that none was added or dropped. */
+export async function schemaFingerprint(database: Database): Promise<{ constraints: string[]; indexes: string[] }> {
+  const constraints = await database.runStatement('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name');
+  const indexes = await database.runStatement('SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name');
+  const rows = (result: typeof constraints): string[] => result.records.map((record) => JSON.stringify(record.keys.map((key) => record.get(key))));
+  return { constraints: rows(constraints), indexes: rows(indexes) };
+}

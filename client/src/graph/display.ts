@@ -1,19 +1,17 @@
-/** What a node is called on screen: a rule that works on any database (pure). */
-import type { GraphNode, PlainValue } from '../../../server/contract';
+/**
+ * What a node is called on screen: the one rule of server/contract/display-name.ts, with the naming
+ * property per label that GET /api/schema reports (set once the schema is read; before that, or for a
+ * label it does not list, the rule picks from the node's own keys).
+ */
+import type { GraphNode, SchemaInfo } from '../../../server/contract';
+import { displayName as nameByRule, type Naming } from '../../../server/contract/display-name';
 
-const NAME_KEYS = ['name', 'title', 'label', 'displayName', 'companyName', 'productName', 'fullName', 'username', 'code', 'id'];
+let naming: Naming = {};
 
-function asText(value: PlainValue | undefined): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
+export function useSchemaNaming(schema: SchemaInfo): void {
+  naming = Object.fromEntries(schema.labels.map((label) => [label.name, label.nameProperty]));
 }
 
 export function displayName(node: GraphNode): string {
-  for (const key of NAME_KEYS) {
-    const text = asText(node.properties[key]);
-    if (text !== undefined) return text;
-  }
-  const firstText = Object.values(node.properties).map(asText).find((text) => text !== undefined);
-  return firstText ?? `${node.labels[0] ?? 'Node'} ${node.id.split(':').pop() ?? node.id}`;
+  return nameByRule(node, naming);
 }

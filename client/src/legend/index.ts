@@ -2,7 +2,7 @@
  * The legend, which is also the filter: each label (its colour and shape) and relationship type on
  * the canvas with its count and a checkbox; a year range where relationships carry dates.
  */
-import { labelStyle } from '../graph';
+import { labelStyle, shapeOutline, svgPoints } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
 import { fill, h } from '../ui/dom';
 
@@ -11,6 +11,39 @@ export interface LegendActions {
   toggleType(type: string): void;
   setYears(years: YearRange | null, keepUndated: boolean): void;
   clearFilters(): void;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const SWATCH = 12;
+
+/** The label's symbol: the canvas's shape for it, drawn as an SVG outline (attributes only, no markup). */
+function swatch(shape: string, color: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'swatch');
+  svg.setAttribute('width', String(SWATCH));
+  svg.setAttribute('height', String(SWATCH));
+  svg.setAttribute('viewBox', `0 0 ${SWATCH} ${SWATCH}`);
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('data-shape', shape);
+  const outline = shapeOutline(shape);
+  let mark: SVGElement;
+  if (outline.kind === 'ellipse') {
+    mark = document.createElementNS(SVG, 'circle');
+    mark.setAttribute('cx', String(SWATCH / 2));
+    mark.setAttribute('cy', String(SWATCH / 2));
+    mark.setAttribute('r', String(SWATCH / 2));
+  } else if (outline.kind === 'polygon') {
+    mark = document.createElementNS(SVG, 'polygon');
+    mark.setAttribute('points', svgPoints(outline.points, SWATCH));
+  } else {
+    mark = document.createElementNS(SVG, 'rect');
+    mark.setAttribute('width', String(SWATCH));
+    mark.setAttribute('height', String(SWATCH));
+    if (outline.rounded) mark.setAttribute('rx', '3');
+  }
+  mark.setAttribute('fill', color);
+  svg.append(mark);
+  return svg;
 }
 
 /** Whether the user folded the legend away (kept across redraws). */
@@ -69,7 +102,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
             'label',
             {},
             h('input', { type: 'checkbox', checked: !hiddenLabels.has(label), onchange: () => actions.toggleLabel(label), 'data-testid': `legend-label-${label}` }),
-            h('span', { class: `swatch shape-${style.shape}`, style: `--swatch: ${style.color}` }),
+            swatch(style.shape, style.color),
             `${label} (${count})`,
           ),
         );

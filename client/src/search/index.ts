@@ -21,6 +21,8 @@ export interface SearchOptions {
   onPick(hit: SearchHit): void;
 }
 
+export { searchPlaceholder } from './placeholder';
+
 let serial = 0;
 
 export function attachSearch({ input, label, onPick }: SearchOptions): SearchBox {
