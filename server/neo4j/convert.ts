@@ -2,7 +2,7 @@
  * Neo4j values to plain JSON, in one place: integers, temporals, spatial points, nodes,
  * relationships, paths, lists and maps. Pure functions over driver values.
  */
-import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
+import neo4j, { type Integer, type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { ConsoleValue, GraphEdge, GraphNode, GraphPath, PlainValue, TemporalType } from '../contract';
 
 /** A Neo4j integer as a JSON number when it is exact, else as its decimal text. */
@@ -136,7 +136,7 @@ export function toEdges(value: unknown): GraphEdge[] {
 }
 
 /** A whole number as a Cypher INTEGER parameter (a JS number would be sent as a FLOAT). */
-export function integer(value: number): unknown {
+export function integer(value: number): Integer {
   return neo4j.int(value);
 }
 

@@ -13,7 +13,17 @@ import { openConsoleTransaction, type ConsoleTransaction } from './console-trans
 import { createDriver, isRetryableError, READ, WRITE, WRITE_ROUTING, type Driver, type QueryResult, type RecordShape } from './driver';
 import { mapDriverError } from './errors';
 import type { QueryMap, QueryName } from './queries';
+import type { QueryParameters, QueryRecord } from './query-types';
 import { renderTemplate, type Fill } from './template';
+
+/** A query's parameters as its argument: optional for the queries that take none. */
+type ParametersArgument<N extends QueryName> = Record<string, never> extends QueryParameters<N> ? [parameters?: QueryParameters<N>] : [parameters: QueryParameters<N>];
+
+/** The result of one of the app's queries, its records typed by the query's name (query-types.ts). */
+export type TypedResult<N extends QueryName> = QueryResult<QueryRecord<N>>;
+
+/** Runs one of the app's queries inside a write transaction (see writeTransaction). */
+export type TransactionRun = <N extends QueryName>(name: N, parameters: QueryParameters<N>, fills?: Record<string, Fill>) => Promise<TypedResult<N>>;
 
 export { DEFAULT_MAX_CONCURRENT, DEFAULT_QUEUE_TIMEOUT_MS };
 
@@ -71,27 +81,27 @@ export class Database {
   async verify(): Promise<ServerInfo> {
     try {
       await this.driver.verifyConnectivity({ database: this.connection.database });
-      const result = await this.runRaw(this.queries['health/components'], {}, 'READ');
+      const result = await this.runRaw<QueryRecord<'health/components'>>(this.queries['health/components'], {}, 'READ');
       const record = result.records[0];
       this.unavailable = null;
-      return { version: String(record?.get('version') ?? 'unknown'), edition: String(record?.get('edition') ?? 'unknown') };
+      return { version: record?.get('version') ?? 'unknown', edition: record?.get('edition') ?? 'unknown' };
     } catch (error) {
       throw this.noteFailure(error);
     }
   }
 
   /** Runs one of the app's read queries in a read transaction. */
-  read(name: QueryName, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
-    return this.admit(() => this.runRaw(this.queries[name], parameters, 'READ'));
+  read<N extends QueryName>(name: N, ...[parameters]: ParametersArgument<N>): Promise<TypedResult<N>> {
+    return this.admit(() => this.runRaw<QueryRecord<N>>(this.queries[name], parameters ?? {}, 'READ'));
   }
 
   /**
    * Runs one of the app's read queries whose {{placeholders}} take labels, types or bounds (see
    * template.ts), in a read transaction.
    */
-  readTemplate(name: QueryName, fills: Record<string, string | Fill>, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+  readTemplate<N extends QueryName>(name: N, fills: Record<string, Fill>, ...[parameters]: ParametersArgument<N>): Promise<TypedResult<N>> {
     const statement = renderTemplate(this.queries[name], fills);
-    return this.admit(() => this.runRaw(statement, parameters, 'READ'));
+    return this.admit(() => this.runRaw<QueryRecord<N>>(statement, parameters ?? {}, 'READ'));
   }
 
   /** Runs a statement that is not in the query map in a read transaction (benchmarks' raw baselines). */
@@ -100,8 +110,8 @@ export class Database {
   }
 
   /** Runs one of the app's write queries in a write transaction. */
-  write(name: QueryName, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
-    return this.admit(() => this.runRaw(this.queries[name], parameters, 'WRITE'));
+  write<N extends QueryName>(name: N, ...[parameters]: ParametersArgument<N>): Promise<TypedResult<N>> {
+    return this.admit(() => this.runRaw<QueryRecord<N>>(this.queries[name], parameters ?? {}, 'WRITE'));
   }
 
   /** Runs a statement that is not in the query map (the schema file's), in a write transaction. */
@@ -113,21 +123,22 @@ export class Database {
    * Runs one of the app's read queries without waiting for a turn: for stopping work given up on
    * (the console's terminations), which must not queue behind the work it stops.
    */
-  control(name: QueryName, parameters: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
-    return this.runRaw(this.queries[name], parameters, 'READ');
+  control<N extends QueryName>(name: N, ...[parameters]: ParametersArgument<N>): Promise<TypedResult<N>> {
+    return this.runRaw<QueryRecord<N>>(this.queries[name], parameters ?? {}, 'READ');
   }
 
   /**
    * Runs `work` in one write transaction: everything it runs is committed together, or nothing is
    * (a failure or a crash before the commit writes nothing).
    */
-  async writeTransaction<T>(work: (run: (name: QueryName, parameters?: Record<string, unknown>, fills?: Record<string, string | Fill>) => Promise<QueryResult<RecordShape>>) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (run: TransactionRun) => Promise<T>): Promise<T> {
     return this.admit(async () => {
       const session = this.driver.session({ database: this.connection.database, defaultAccessMode: WRITE });
       // One transaction for the whole load: a failure or a killed process commits nothing.
       const transaction = session.beginTransaction({ timeout: this.options.queryTimeoutMs * 10, metadata: { app: 'fingraph-write' } });
       try {
-        const value = await work((name, parameters = {}, fills) => transaction.run(fills ? renderTemplate(this.queries[name], fills) : this.queries[name], parameters));
+        const run: TransactionRun = (name, parameters, fills) => transaction.run(fills ? renderTemplate(this.queries[name], fills) : this.queries[name], parameters);
+        const value = await work(run);
         await transaction.commit();
         return value;
       } catch (error) {
@@ -172,9 +183,9 @@ export class Database {
     await Promise.all([this.driver.close(), this.consoleDriver?.close()]);
   }
 
-  private runRaw(statement: string, parameters: Record<string, unknown>, mode: 'READ' | 'WRITE'): Promise<QueryResult<RecordShape>> {
-    if (mode === 'READ') return this.autoCommitRead(statement, parameters);
-    return this.driver.executeQuery(statement, parameters, {
+  private runRaw<R extends RecordShape = RecordShape>(statement: string, parameters: object, mode: 'READ' | 'WRITE'): Promise<QueryResult<R>> {
+    if (mode === 'READ') return this.autoCommitRead<R>(statement, parameters);
+    return this.driver.executeQuery<QueryResult<R>>(statement, parameters, {
       database: this.connection.database,
       routing: WRITE_ROUTING,
       transactionConfig: { timeout: this.options.queryTimeoutMs },
@@ -187,7 +198,7 @@ export class Database {
    * p50). Retried as the driver retries a transaction (retryable errors, within READ_RETRY_MS), with
    * the bookmarks of the app's writes, on a reader of a cluster.
    */
-  private async autoCommitRead(statement: string, parameters: Record<string, unknown>): Promise<QueryResult<RecordShape>> {
+  private async autoCommitRead<R extends RecordShape>(statement: string, parameters: object): Promise<QueryResult<R>> {
     const started = Date.now();
     for (let delay = 50; ; delay *= 2) {
       const session = this.driver.session({
@@ -196,7 +207,7 @@ export class Database {
         bookmarkManager: this.driver.executeQueryBookmarkManager,
       });
       try {
-        return await session.run(statement, parameters, { timeout: this.options.queryTimeoutMs });
+        return await session.run<R>(statement, parameters, { timeout: this.options.queryTimeoutMs });
       } catch (error) {
         if (!isRetryableError(error) || Date.now() - started + delay > READ_RETRY_MS) throw error;
       } finally {

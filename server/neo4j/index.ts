@@ -6,4 +6,4 @@ export { describeUri, type Neo4jRecord } from './driver';
 export { consoleError, errorPosition, mapDriverError, type QueryPosition } from './errors';
 export { collectGraph, integer, toConsoleValue, toEdge, toEdges, toNode, toNodes, toPath, toPlain, toProperties } from './convert';
 export { loadQueries, loadSchemaStatements, MissingQueryError, QUERY_NAMES, type QueryMap, type QueryName } from './queries';
-export { allowedIdentifier, quoteIdentifier, renderTemplate, TemplateError, type Fill } from './template';
+export { allowedIdentifier, cypher, joinFragments, quoteIdentifier, renderTemplate, TemplateError, type CypherFragment, type Fill, type Identifier } from './template';

@@ -65,6 +65,8 @@ export function uniqueEvidence(evidence: readonly Evidence[]): Evidence[] {
 export interface Dataset {
   nodes: NodeToWrite[];
   relationships: RelationshipToWrite[];
+  /** The labels and relationship types of the model it was checked against: the writer's allow-list. */
+  model: { labels: ReadonlySet<string>; types: ReadonlySet<string> };
 }
 
 /** A dataset that cannot be loaded; `problems` lists each, "file: entry: field: what is wrong". */
@@ -236,5 +238,5 @@ export function buildDataset(files: ParsedFile[], model: Model, existing: Readon
   }
 
   if (problems.length > 0) throw new DatasetError(problems.slice(0, MAX_PROBLEMS_SHOWN));
-  return { nodes, relationships };
+  return { nodes, relationships, model: { labels: new Set(allowedLabels), types: new Set(Object.keys(model.relationshipTypes)) } };
 }

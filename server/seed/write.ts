@@ -6,7 +6,7 @@
  * write. With `reset`, the database is emptied first in the same transaction and each entry is
  * written exactly as given. A failure, or a crash before the commit, writes nothing.
  */
-import { allowedIdentifier, quoteIdentifier, type Database } from '../neo4j';
+import { allowedIdentifier, type Database } from '../neo4j';
 import { DatasetError, type Dataset, type Evidence, type NodeToWrite, type RelationshipToWrite } from './validate';
 import type { PropertyValue } from './format';
 
@@ -54,13 +54,13 @@ const evidenceParameter = (evidence: readonly Evidence[]) => evidence.map(({ sou
 
 export async function writeDataset(database: Database, dataset: Dataset, options: { reset: boolean }): Promise<WriteResult> {
   return database.writeTransaction(async (run) => {
-    if (options.reset) await run('seed/delete-all');
+    if (options.reset) await run('seed/delete-all', {});
     else await refuseTakenRelationshipIds(run, dataset.relationships);
     let nodes = 0;
     let relationships = 0;
     // One statement per label (and per type and end labels): static names let Neo4j use the id indexes.
     for (const group of groupBy(dataset.nodes, (node) => node.label).values()) {
-      const label = quoteIdentifier(group[0]!.label);
+      const label = allowedIdentifier(group[0]!.label, dataset.model.labels);
       for (const batch of batches(group)) {
         const result = options.reset
           ? await run('seed/replace-nodes', { nodes: batch.map((node) => ({ id: node.id, properties: exactNodeProperties(node) })) }, { label })
@@ -74,7 +74,7 @@ export async function writeDataset(database: Database, dataset: Dataset, options
     }
     for (const group of groupBy(dataset.relationships, (rel) => JSON.stringify([rel.type, rel.fromLabel, rel.toLabel])).values()) {
       const { type, fromLabel, toLabel } = group[0]!;
-      const fills = { type: quoteIdentifier(type), fromLabel: quoteIdentifier(fromLabel), toLabel: quoteIdentifier(toLabel) };
+      const fills = { type: allowedIdentifier(type, dataset.model.types), fromLabel: allowedIdentifier(fromLabel, dataset.model.labels), toLabel: allowedIdentifier(toLabel, dataset.model.labels) };
       for (const batch of batches(group)) {
         const result = options.reset
           ? await run('seed/replace-relationships', { relationships: batch.map((rel) => ({ id: rel.id, from: rel.from, to: rel.to, properties: exactRelationshipProperties(rel) })) }, fills)
@@ -104,14 +104,14 @@ async function refuseTakenRelationshipIds(run: Run, relationships: readonly Rela
   if (relationships.length === 0) return;
   const byId = new Map(relationships.map((rel) => [rel.id, rel]));
   const ids = [...byId.keys()];
-  const types = (await run('seed/relationship-types')).records.map((record) => String(record.get('type')));
+  const types = (await run('seed/relationship-types', {})).records.map((record) => record.get('type'));
   const allowed = new Set(types);
   const problems: string[] = [];
   for (const type of types) {
     const found = await run('seed/find-relationship-ids', { ids }, { type: allowedIdentifier(type, allowed) });
     for (const record of found.records) {
-      const id = String(record.get('id'));
-      const [from, to] = [record.get('from') as string | null, record.get('to') as string | null];
+      const id = record.get('id');
+      const [from, to] = [record.get('from'), record.get('to')];
       const entry = byId.get(id);
       if (entry && (entry.type !== type || entry.from !== from || entry.to !== to)) {
         problems.push(`${entry.where}: field 'id': the database already has a relationship with id '${id}', ${from ?? '?'} -${type}-> ${to ?? '?'}; relationship ids are unique: give this one another id (or the same type and ends, to update that one)`);
@@ -125,5 +125,5 @@ async function refuseTakenRelationshipIds(run: Run, relationships: readonly Rela
 export async function findExistingIds(database: Database, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const result = await database.read('seed/find-ids', { ids });
-  return new Map(result.records.map((record) => [String(record.get('id')), (record.get('labels') as string[])[0] ?? '']));
+  return new Map(result.records.map((record) => [record.get('id'), record.get('labels')[0] ?? '']));
 }

@@ -192,12 +192,12 @@ export class ConsoleWatchdog {
       try {
         const result = await this.database.read('console/stuck', { requests: due });
         listed = result.records.map((record) => ({
-          transactionId: String(record.get('transactionId')),
-          request: String(record.get('request')),
-          client: (record.get('client') as string | null) ?? null,
-          startTime: String(record.get('startTime')),
+          transactionId: record.get('transactionId'),
+          request: record.get('request'),
+          client: record.get('client') ?? null,
+          startTime: record.get('startTime'),
           elapsedMs: Number(toPlain(record.get('elapsedMs'))),
-          status: String(record.get('status')),
+          status: record.get('status'),
         }));
       } catch {
         return; // Neo4j down or busy: the next look tries again.

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Direction, GraphEdge, GraphNode, NeighborPage, NodeDetails } from '../contract';
 import { BadRequestError, NotFoundError } from '../errors';
-import { allowedIdentifier, integer, toEdges, toNode, toNodes, type Database } from '../neo4j';
+import { allowedIdentifier, cypher, integer, joinFragments, toEdges, toNode, toNodes, type CypherFragment, type Database } from '../neo4j';
 import { getSchema, requireLabel, requireTypes, type DiscoveredSchema } from './schema-info';
 
 /** A relationship group of a node: one type in one direction. */
@@ -21,12 +21,12 @@ export function groupShapes(types: Iterable<string>, direction: Direction | 'bot
  * A Cypher list of the node `n`'s degree for each group, in order: COUNT { } lookups that Neo4j
  * answers from its degree store. Types must be in `allowed` (the database's own). Pure.
  */
-export function degreeLookups(groups: GroupShape[], allowed: ReadonlySet<string>): string {
+export function degreeLookups(groups: GroupShape[], allowed: ReadonlySet<string>): CypherFragment {
   const terms = groups.map(({ type, direction }) => {
     const quoted = allowedIdentifier(type, allowed);
-    return direction === 'out' ? `COUNT { (n)-[:${quoted}]->() }` : `COUNT { (n)<-[:${quoted}]-() }`;
+    return direction === 'out' ? cypher`COUNT { (n)-[:${quoted}]->() }` : cypher`COUNT { (n)<-[:${quoted}]-() }`;
   });
-  return `[${terms.join(', ')}]`;
+  return cypher`[${joinFragments(terms, ', ')}]`;
 }
 
 export async function getNode(database: Database, id: string): Promise<NodeDetails> {
@@ -35,7 +35,7 @@ export async function getNode(database: Database, id: string): Promise<NodeDetai
   const result = await database.readTemplate('nodes/node', { degrees: degreeLookups(groups, schema.typeSet) }, { id });
   const record = result.records[0];
   if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
-  const counts = (record.get('degrees') as unknown[]).map(Number);
+  const counts = record.get('degrees').map(Number);
   const degrees = groups.map((group, index) => ({ ...group, count: counts[index] ?? 0 })).filter((degree) => degree.count > 0);
   return { node: toNode(record.get('node')), degrees, degree: degrees.reduce((sum, entry) => sum + entry.count, 0) };
 }
@@ -83,7 +83,7 @@ export function decodeCursor(raw: string, filters: string): number {
   return parsed[0] as number;
 }
 
-const PATTERNS = { out: ['-[r', ']->'], in: ['<-[r', ']-'], both: ['-[r', ']-'] } as const;
+const PATTERNS: Record<Direction | 'both', [CypherFragment, CypherFragment]> = { out: [cypher`-[r`, cypher`]->`], in: [cypher`<-[r`, cypher`]-`], both: [cypher`-[r`, cypher`]-`] };
 
 interface Group extends GroupShape {
   size: number;
@@ -148,7 +148,7 @@ async function pageByGroups(database: Database, schema: DiscoveredSchema, id: st
     const [open, close] = PATTERNS[group.direction];
     const result = await database.readTemplate(
       'nodes/neighbors-group',
-      { pattern: `${open}:${allowedIdentifier(group.type, schema.typeSet)}${close}` },
+      { pattern: cypher`${open}:${allowedIdentifier(group.type, schema.typeSet)}${close}` },
       { id, skip: integer(skip), limit: integer(take) },
     );
     const slice = result.records[0];
@@ -164,16 +164,16 @@ async function pageByGroups(database: Database, schema: DiscoveredSchema, id: st
  */
 async function pageByWalking(database: Database, schema: DiscoveredSchema, id: string, query: NeighborQuery, offset: number, groups: Group[]): Promise<Page> {
   const [open, close] = PATTERNS[query.direction];
-  const typePart = query.type ? `:${allowedIdentifier(query.type, schema.typeSet)}` : '';
-  const labelFilter = query.label ? `WHERE m:${allowedIdentifier(query.label, schema.labelSet)}` : '';
+  const typePart = query.type ? cypher`:${allowedIdentifier(query.type, schema.typeSet)}` : cypher``;
+  const labelFilter = query.label ? cypher`WHERE m:${allowedIdentifier(query.label, schema.labelSet)}` : cypher``;
   const result = await database.readTemplate(
     'nodes/neighbors',
-    { pattern: `${open}${typePart}${close}`, labelFilter, groupSizes: degreeLookups(groups, schema.typeSet) },
+    { pattern: cypher`${open}${typePart}${close}`, labelFilter, groupSizes: degreeLookups(groups, schema.typeSet) },
     { id, skip: integer(offset), limit: integer(query.limit), walkLimit: query.label ? null : integer(WALK_LIMIT) },
   );
   const record = result.records[0];
   if (!record) throw new NotFoundError(`There is no node with id ${id}. It may have been deleted; search again.`);
-  const sizes = (record.get('groupSizes') as unknown[]).map(Number);
+  const sizes = record.get('groupSizes').map(Number);
   return {
     total: Number(record.get('total')),
     nodes: toNodes(record.get('neighbours')),

@@ -1,7 +1,7 @@
 /** The shortest paths between two nodes, as nodes and relationships. */
 import type { PathsResult } from '../contract';
 import { BadRequestError, NotFoundError } from '../errors';
-import { allowedIdentifier, integer, toPath, type Database } from '../neo4j';
+import { allowedIdentifier, cypher, integer, joinFragments, toPath, type Database } from '../neo4j';
 import { getSchema, requireTypes } from './schema-info';
 
 export const MAX_PATHS = 25;
@@ -13,7 +13,7 @@ export async function findPaths(database: Database, query: { from: string; to: s
     const found = await database.read('nodes/exists', { id });
     if (found.records[0]?.get('found') !== true) throw new NotFoundError(`There is no node with id ${id} (parameter '${name}').`);
   }
-  const types = query.types ? `:${query.types.map((type) => allowedIdentifier(type, schema.typeSet)).join('|')}` : '';
+  const types = query.types ? cypher`:${joinFragments(query.types.map((type) => allowedIdentifier(type, schema.typeSet)), '|')}` : cypher``;
   const result = await database.readTemplate(
     'paths/shortest',
     { types, maxHops: { kind: 'integer', value: query.maxHops, min: 1, max: 10 } },

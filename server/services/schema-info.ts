@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
 import type { SchemaInfo, SearchIndexInfo } from '../contract';
 import { chooseNameProperty, searchProperties } from '../contract/display-name';
 import { BadRequestError } from '../errors';
-import { allowedIdentifier, integer, type Database } from '../neo4j';
+import { allowedIdentifier, integer, type Database, type Identifier } from '../neo4j';
 
 const TTL_MS = 10_000;
 export const MISS_REFRESH_MS = 2_000;
@@ -33,29 +33,29 @@ export interface DiscoveredSchema extends SchemaInfo {
 
 async function counts(database: Database): Promise<{ labels: Map<string, number>; types: Map<string, number> }> {
   const names = (await database.read('schema-info/labels-and-types')).records[0];
-  const labelNames = (names?.get('labels') as string[] | undefined) ?? [];
-  const typeNames = (names?.get('types') as string[] | undefined) ?? [];
+  const labelNames = names?.get('labels') ?? [];
+  const typeNames = names?.get('types') ?? [];
   const labels = new Map(labelNames.map((name) => [name, 0]));
   const types = new Map(typeNames.map((name) => [name, 0]));
   const stats = (await database.read('schema-info/graph-counts')).records[0];
-  for (const entry of (stats?.get('labels') as { name: string; count: unknown }[] | undefined) ?? []) {
+  for (const entry of stats?.get('labels') ?? []) {
     if (labels.has(entry.name)) labels.set(entry.name, Number(entry.count));
   }
-  for (const entry of (stats?.get('types') as { name: string; count: unknown }[] | undefined) ?? []) {
+  for (const entry of stats?.get('types') ?? []) {
     if (types.has(entry.name)) types.set(entry.name, Number(entry.count));
   }
   return { labels, types };
 }
 
-async function typeKeys(database: Database, fill: Record<string, string>): Promise<string[]> {
+async function typeKeys(database: Database, fill: { type: Identifier }): Promise<string[]> {
   const result = await database.readTemplate('schema-info/type-properties', fill, { sample: integer(SAMPLE) });
-  return result.records.map((record) => String(record.get('key')));
+  return result.records.map((record) => record.get('key'));
 }
 
 /** A sample of a label's nodes: their keys, most common first, and the other labels all of them carry. */
-async function labelSample(database: Database, label: string, fill: Record<string, string>): Promise<{ keys: string[]; companions: string[] }> {
+async function labelSample(database: Database, label: string, fill: { label: Identifier }): Promise<{ keys: string[]; companions: string[] }> {
   const result = await database.readTemplate('schema-info/label-properties', fill, { sample: integer(SAMPLE) });
-  const rows = result.records.map((record) => ({ kind: String(record.get('kind')), key: String(record.get('key')), count: Number(record.get('count')) }));
+  const rows = result.records.map((record) => ({ kind: record.get('kind'), key: record.get('key'), count: Number(record.get('count')) }));
   const sampled = rows.find((row) => row.kind === 'label' && row.key === label)?.count ?? 0;
   return {
     keys: rows.filter((row) => row.kind === 'key').map((row) => row.key),
@@ -78,9 +78,9 @@ async function discover(database: Database): Promise<DiscoveredSchema> {
     typeInfo.push({ name, count, properties });
   }
   const fulltext: SearchIndex[] = (await database.read('schema-info/fulltext-indexes')).records.map((record) => ({
-    name: String(record.get('name')),
-    labels: record.get('labels') as string[],
-    properties: record.get('properties') as string[],
+    name: record.get('name'),
+    labels: record.get('labels'),
+    properties: record.get('properties'),
   }));
   const preferred = fulltext.find((index) => index.name === 'entity_names') ?? fulltext[0] ?? null;
   return { labels: labelInfo, relationshipTypes: typeInfo, searchIndex: preferred?.name ?? null, searchIndexes: fulltext, labelSet, typeSet, fulltext };

@@ -44,12 +44,12 @@ export async function search(database: Database, text: string, options: SearchOp
   if (needle === '') return empty;
   const plan = planSearch(schema.labels, schema.fulltext, options.label ?? null, options.scanBudget ?? SCAN_BUDGET);
   const query = luceneQuery(text);
-  const indexSteps = query ? plan.indexes : [];
+  const indexSteps = query ? plan.indexes.map((step) => ({ ...step, query })) : [];
   const keysOf = new Map(schema.labels.map((label) => [label.name, label.searchProperties]));
   const candidates = Math.max(50, options.limit * 5);
 
   const fromIndexes = indexSteps.map(async (step) => {
-    const result = await database.read('search/fulltext', { index: step.index, query, labels: step.labels, limit: integer(candidates) });
+    const result = await database.read('search/fulltext', { index: step.index, query: step.query, labels: step.labels, limit: integer(candidates) });
     return result.records.map((record) => ({ node: toNode(record.get('node')), keys: step.properties }));
   });
   const fromScans = plan.scans.map(async (step) => {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import { PROJECT_ROOT } from '../../server/config';
 import { freePort, installRuntime, startLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j';
-import { Database, integer, loadQueries, renderTemplate } from '../../server/neo4j';
+import { allowedIdentifier, cypher, Database, integer, loadQueries, renderTemplate } from '../../server/neo4j';
 import { degreeLookups, groupShapes, neighborCursor, planPage, WALK_LIMIT } from '../../server/services/nodes';
 import { luceneQuery } from '../../server/services/search';
 import { SCAN_BUDGET, scanGroups } from '../../server/services/search-plan';
@@ -142,9 +142,11 @@ async function main(): Promise<void> {
     const nodeQuery = renderTemplate(queries['nodes/node'], { degrees: degreeLookups(allGroups, typeSet) });
     // What the service runs for a page without a label filter: the total with each group's size
     // (and the page itself on sparse nodes), then, on dense nodes, each group's slice.
-    const walkQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '', groupSizes: degreeLookups(allGroups, typeSet) });
-    const sliceQuery = (type: string, direction: 'out' | 'in'): string =>
-      renderTemplate(queries['nodes/neighbors-group'], { pattern: direction === 'out' ? `-[r:\`${type}\`]->` : `<-[r:\`${type}\`]-` });
+    const walkQuery = renderTemplate(queries['nodes/neighbors'], { pattern: cypher`-[r]-`, labelFilter: cypher``, groupSizes: degreeLookups(allGroups, typeSet) });
+    const sliceQuery = (type: string, direction: 'out' | 'in'): string => {
+      const name = allowedIdentifier(type, typeSet);
+      return renderTemplate(queries['nodes/neighbors-group'], { pattern: direction === 'out' ? cypher`-[r:${name}]->` : cypher`<-[r:${name}]-` });
+    };
     const rawPage = async (id: string, offset: number): Promise<void> => {
       const walked = (await database.readStatement(walkQuery, { id, skip: integer(offset), limit: integer(25), walkLimit: integer(WALK_LIMIT) })).records[0];
       if (Number(walked?.get('total')) <= WALK_LIMIT) return;
@@ -154,8 +156,8 @@ async function main(): Promise<void> {
         await database.readStatement(sliceQuery(group.type, group.direction), { id, skip: integer(skip), limit: integer(take) });
       }
     };
-    const skipQuery = renderTemplate(queries['nodes/neighbors'], { pattern: '-[r]-', labelFilter: '', groupSizes: '[]' });
-    const pathsQuery = renderTemplate(queries['paths/shortest'], { types: '', maxHops: { kind: 'integer', value: 4, min: 1, max: 10 } });
+    const skipQuery = renderTemplate(queries['nodes/neighbors'], { pattern: cypher`-[r]-`, labelFilter: cypher``, groupSizes: cypher`[]` });
+    const pathsQuery = renderTemplate(queries['paths/shortest'], { types: cypher``, maxHops: { kind: 'integer', value: 4, min: 1, max: 10 } });
     const word = (i: number): string => nodeName(Math.floor(random(i)() * size.nodes)).split(' ')[0]!;
     const at = <T>(list: T[], i: number): T => list[i % list.length]!;
     const deep = Math.min(100_000, Math.floor(size.supernodeDegree * 0.8));
@@ -165,7 +167,7 @@ async function main(): Promise<void> {
       const w = word(i);
       return w.length >= 4 ? `${w[0]}${w[2]}${w[1]}${w.slice(3)}` : w;
     };
-    const scanQuery = renderTemplate(queries['search/scan'], { label: '`Account`' });
+    const scanQuery = renderTemplate(queries['search/scan'], { label: allowedIdentifier('Account', new Set(['Account'])) });
     const rawScan = (text: string): Promise<unknown> =>
       database.readStatement(scanQuery, { keys: ['name', 'iban'], text, words: text.split(' '), textGroups: scanGroups(text).text, wordGroups: scanGroups(text).words, fuzzyMin: integer(4), examine: integer(SCAN_BUDGET), candidates: integer(50) });
     const exactName = (i: number): string => nodeName(7 + (i * 7919) % accounts);

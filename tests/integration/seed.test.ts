@@ -164,6 +164,7 @@ test('when the database fails half-way through a write, nothing of it is kept (o
   const broken = {
     nodes: [...dataset.nodes, { id: 'half-written', label: 'Company', properties: { id: 'half-written', name: 'Half' }, defaults: {}, unset: [], evidence: [] }],
     relationships: [{ ...dataset.relationships[0]!, id: 'to-nowhere', to: 'nowhere', toLabel: 'Bank' }],
+    model: dataset.model,
   };
   await expect(writeDataset(database, broken, { reset: true })).rejects.toThrow('nothing was written');
   expect(await fingerprint(database)).toEqual(before);

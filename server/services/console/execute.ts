@@ -44,7 +44,7 @@ async function stopRequest(database: Database, request: string, forMs: number): 
   try {
     while (Date.now() - started < forMs) {
       const found = await database.control('console/running', { request });
-      const ids = (found.records[0]?.get('ids') as string[] | undefined) ?? [];
+      const ids = found.records[0]?.get('ids') ?? [];
       if (ids.length > 0) await database.control('console/terminate', { ids });
       // None listed after the first second: it has ended (or never reached the server).
       else if (Date.now() - started > STOP_GRACE_MS) return;

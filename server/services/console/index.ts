@@ -75,12 +75,12 @@ export async function getConsoleSchema(database: Database): Promise<ConsoleSchem
   return {
     labels: schema.labels.map((label) => label.name),
     relationshipTypes: schema.relationshipTypes.map((type) => type.name),
-    propertyKeys: ((keys.records[0]?.get('keys') as string[] | undefined) ?? []).slice().sort(),
-    functions: functions.records.map((record) => ({ name: String(record.get('name')), signature: String(record.get('signature')) })),
+    propertyKeys: (keys.records[0]?.get('keys') ?? []).slice().sort(),
+    functions: functions.records.map((record) => ({ name: record.get('name'), signature: record.get('signature') })),
     procedures: procedures.records.map((record) => ({
-      name: String(record.get('name')),
-      signature: String(record.get('signature')),
-      returnItems: (record.get('returnItems') as Array<{ name: string; type: string }>).map((item) => ({ name: item.name, signature: item.type })),
+      name: record.get('name'),
+      signature: record.get('signature'),
+      returnItems: record.get('returnItems').map((item) => ({ name: item.name, signature: item.type })),
     })),
   };
 }
