@@ -108,7 +108,7 @@ test('npm run seed is how a user loads the fintech dataset into their database, 
   });
   try {
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Schema applied (7 constraints and indexes of the fintech model');
+    expect(result.stdout).toMatch(/Schema applied \(\d+ constraints and indexes of the fintech model/);
     expect((await schemaFingerprint(database)).indexes.join()).toContain('entity_names');
   } finally {
     await emptyDatabase(database);
