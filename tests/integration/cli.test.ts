@@ -4,13 +4,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { freePort } from '../../server/local-neo4j';
 import { testConnection } from '../support/database';
+import { cliArgs } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function run(script: string, env: Record<string, string>, args: string[] = []) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_') && key !== 'PORT'));
-  return spawnSync(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', script), ...args], {
+  return spawnSync(process.execPath, cliArgs(script, ...args), {
     cwd: ROOT,
     env: { ...clean, ...env },
     encoding: 'utf8',
@@ -47,7 +47,7 @@ test('npm start on a PORT that is in use exits 1 naming the port and how to choo
     const result = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
       // Asynchronous: the blocker must keep accepting while the CLI runs.
       const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_') && key !== 'PORT'));
-      const child = spawn(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', 'start.ts')], {
+      const child = spawn(process.execPath, cliArgs('start.ts'), {
         cwd: ROOT,
         env: { ...clean, NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, PORT: String(port) },
       });

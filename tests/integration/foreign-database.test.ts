@@ -11,9 +11,9 @@ import type { Database } from '../../server/neo4j';
 import { dropFintechSchema, getJson, postJson } from '../support/api';
 import { emptyDatabase, fingerprint, openDatabase, schemaFingerprint, testConnection } from '../support/database';
 import { loadForeign } from '../support/foreign';
+import { cliArgs } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 let database: Database;
 
@@ -37,7 +37,7 @@ afterAll(async () => {
 async function startCli(port: number): Promise<{ child: ChildProcess; output: () => string }> {
   const connection = testConnection();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_') && key !== 'PORT'));
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', 'start.ts')], {
+  const child = spawn(process.execPath, cliArgs('start.ts'), {
     cwd: ROOT,
     env: { ...clean, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, PORT: String(port), LOG_LEVEL: 'warn' },
   });
@@ -100,7 +100,7 @@ test('npm start with NEO4J_URI and a browse session leave a foreign database exa
 test('npm run seed is how a user loads the fintech dataset into their database, and it says that it applies the schema', async () => {
   const connection = testConnection();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_')));
-  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', 'seed.ts'), 'seed'], {
+  const result = spawnSync(process.execPath, cliArgs('seed.ts', 'seed'), {
     cwd: ROOT,
     env: { ...clean, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
     encoding: 'utf8',

@@ -18,9 +18,9 @@ import { freePort } from '../../server/local-neo4j';
 import type { Database } from '../../server/neo4j';
 import { loadSeed, openDatabase, testConnection } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
+import { cliArgs } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 let database: Database;
 let app: RunningApp;
@@ -185,7 +185,7 @@ describe('npm start as its own process: the settings reach the server', () => {
     const connection = testConnection();
     startPort = await freePort();
     const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_') && key !== 'PORT' && key !== 'HOST'));
-    child = spawn(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', 'start.ts')], {
+    child = spawn(process.execPath, cliArgs('start.ts'), {
       cwd: ROOT,
       env: {
         ...clean,

@@ -13,9 +13,9 @@ import type { Database } from '../../server/neo4j';
 import { DatasetError, importFiles, loadSeedDataset, writeDataset } from '../../server/seed';
 import { applySchema } from '../../server/services/schema';
 import { emptyDatabase, fingerprint, openDatabase, testConnection } from '../support/database';
+import { cliArgs } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const SOURCE = 'china-daily-giants-join-banks';
 
 let database: Database;
@@ -173,7 +173,7 @@ describe('npm run import -- --reset', () => {
   const cli = (args: string[]) => {
     const connection = testConnection();
     const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_')));
-    return spawnSync(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', 'seed.ts'), ...args], {
+    return spawnSync(process.execPath, cliArgs('seed.ts', ...args), {
       cwd: ROOT,
       env: { ...clean, NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password },
       encoding: 'utf8',

@@ -11,9 +11,9 @@ import { dropFintechSchema, getJson } from '../support/api';
 import { emptyDatabase, fingerprint, openDatabase, schemaFingerprint, testConnection } from '../support/database';
 import { loadForeign } from '../support/foreign';
 import { startApp } from '../support/http';
+import { cliArgs } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 let database: Database;
 
@@ -36,7 +36,7 @@ afterAll(async () => {
 function searchIndexCli(args: string[] = []) {
   const connection = testConnection();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_')));
-  return spawnSync(process.execPath, [TSX, path.join(ROOT, 'server', 'cli', 'search-index.ts'), ...args], {
+  return spawnSync(process.execPath, cliArgs('search-index.ts', ...args), {
     cwd: ROOT,
     env: { ...clean, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
     encoding: 'utf8',
