@@ -8,6 +8,7 @@ import { getSchema, publicSchema } from '../services/schema-info';
 import { search } from '../services/search';
 import { BadRequestError } from '../errors';
 import { elementIdParameter, enumParameter, integerParameter, listParameter, textParameter } from './params';
+import { MAX_SEARCH_LENGTH, searchTooLong } from '../contract/limits';
 
 export function exploreRoutes(database: Database): Router {
   const router = Router();
@@ -17,7 +18,8 @@ export function exploreRoutes(database: Database): Router {
   });
 
   router.get('/search', async (request, response) => {
-    const q = textParameter(request.query.q, 'q', 200);
+    if (typeof request.query.q === 'string' && request.query.q.length > MAX_SEARCH_LENGTH) throw new BadRequestError(searchTooLong(request.query.q.length));
+    const q = textParameter(request.query.q, 'q', MAX_SEARCH_LENGTH);
     if (q === undefined || q.trim() === '') throw new BadRequestError("Parameter 'q' is required: the text to search for in names and aliases.");
     const label = textParameter(request.query.label, 'label', 200);
     const limit = integerParameter(request.query.limit, 'limit', { min: 1, max: 100, fallback: 10 });

@@ -3,7 +3,8 @@
  * matched) in a listbox; arrows and Enter pick, Escape closes. Used for the main search box and for
  * the two ends of a path.
  */
-import type { SearchHit } from '../../../server/contract';
+import type { SearchHit, SearchResult } from '../../../server/contract';
+import { MAX_SEARCH_LENGTH, searchTooLong } from '../../../server/contract/limits';
 import { api } from '../api';
 import { displayName, labelStyle } from '../graph';
 import { h, fill } from '../ui/dom';
@@ -62,10 +63,20 @@ export function attachSearch({ input, label, onPick }: SearchOptions): SearchBox
     input.value = displayName(hit.node);
     onPick(hit);
   };
-  const show = (query: string, result: SearchHit[]): void => {
+  /** A line in the list instead of hits (nothing found, a text too long, a failed search): no stale hits stay. */
+  const say = (text: string, kind: 'empty' | 'error' = 'empty'): void => {
+    hits = [];
+    fill(list, h('li', { class: `search-${kind}`, role: 'option', 'aria-disabled': 'true', 'data-testid': 'search-message' }, text));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+  };
+  const show = (query: string, found: SearchResult): void => {
+    const result = found.hits;
     hits = result;
     if (result.length === 0) {
-      fill(list, h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, `Nothing matches “${query}”. Check the spelling, or search another name.`));
+      say(found.partial && found.note ? `Nothing matches “${query}” in what was searched. ${found.note}` : `Nothing matches “${query}”. Check the spelling, or search another name.`);
+      return;
     } else {
       fill(
         list,
@@ -80,6 +91,7 @@ export function attachSearch({ input, label, onPick }: SearchOptions): SearchBox
             hit.matched && hit.matched !== name ? h('span', { class: 'search-matched' }, `matched “${hit.matched}”`) : null,
           );
         }),
+        found.partial && found.note ? h('li', { class: 'search-note', role: 'option', 'aria-disabled': 'true', 'data-testid': 'search-note' }, found.note) : null,
       );
     }
     list.hidden = false;
@@ -90,14 +102,21 @@ export function attachSearch({ input, label, onPick }: SearchOptions): SearchBox
     const query = input.value.trim();
     controller?.abort();
     if (query === '') {
+      hits = [];
       close();
+      return;
+    }
+    if (query.length > MAX_SEARCH_LENGTH) {
+      say(searchTooLong(query.length), 'error');
       return;
     }
     controller = new AbortController();
     try {
       const result = await api.search(query, { label: label?.() || undefined, limit: 10, signal: controller.signal });
-      if (input.value.trim() === query) show(query, result.hits);
+      if (input.value.trim() === query) show(query, result);
     } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      if (input.value.trim() === query) say(`Search failed: ${(error as Error).message}`, 'error');
       errorToast(error, 'Search failed');
     }
   };
