@@ -3,10 +3,11 @@
  * functions of state/), has Cytoscape draw each one, and talks to the API. Panels (search,
  * inspector, paths, legend, menu) call its methods; it tells them when the state changed.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Collection, Core, NodeSingular } from 'cytoscape';
 import type { Direction, GraphNode, GraphView, NeighborPage } from '../../server/contract';
 import { api, whileLoading } from './api';
 import { displayName, render, runLayout } from './graph';
+import { fitInto, freeArea, type Rect } from './layout';
 import {
   addGraph,
   amend,
@@ -75,6 +76,8 @@ export class Explorer {
   private aheadPage: { key: string; at: number; page: Promise<NeighborPage>; controller: AbortController } | null = null;
   /** How many neighbours one expansion brings (a preference of this browser). */
   pageSize: number = readPageSize();
+  /** The parts of the canvas that panels cover (legend, overview, counts), in the canvas's pixels. */
+  private covered: () => Rect[] = () => [];
 
   constructor(readonly cy: Core) {
     cy.on('dragfree', 'node', (event) => {
@@ -99,6 +102,11 @@ export class Explorer {
 
   get canRedo(): boolean {
     return this.history.future.length > 0;
+  }
+
+  /** Tells the explorer where panels cover the canvas: fitting keeps the graph clear of them. */
+  setOverlays(covered: () => Rect[]): void {
+    this.covered = covered;
   }
 
   onChange(listener: Listener): void {
@@ -179,8 +187,9 @@ export class Explorer {
   async layout(options: { randomize?: boolean; how?: 'record' | 'amend'; name?: LayoutName } = {}): Promise<void> {
     const name = options.name ?? this.state.layout;
     const base = setLayout(this.state, name);
-    const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected') });
+    const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected'), fit: false });
     this.change(moveNodes(base, positions), options.how ?? 'record');
+    this.fitClose();
   }
 
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
@@ -196,30 +205,44 @@ export class Explorer {
     this.focusNode(node.id);
   }
 
-  /** Brings these nodes into view when some are outside it, without zooming in past 1.5. */
+  /**
+   * The zoom and pan that show `elements` in the largest part of the canvas that no panel covers
+   * (legend, overview, counts), `padding` pixels clear of its edges, no closer than `maxZoom`.
+   */
+  private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom()): { zoom: number; pan: Position } | null {
+    if (elements.empty()) return null;
+    const box = elements.boundingBox();
+    const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, this.covered(), box, padding);
+    return fitInto(box, area, padding, { min: this.cy.minZoom(), max: maxZoom });
+  }
+
+  /** Brings these nodes into view when some are outside it or under a panel, without zooming in past 1.5. */
   private reveal(ids: string[]): void {
-    const extent = this.cy.extent();
     const wanted = new Set(ids);
     const nodes = this.cy.nodes().filter((node) => wanted.has(node.id()));
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const covered = this.covered();
     const outside = nodes.some((node) => {
-      const { x, y } = (node as NodeSingular).position();
-      return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
+      const { x, y } = (node as NodeSingular).renderedPosition();
+      return x < 0 || x > width || y < 0 || y > height || covered.some((r) => x >= r.x1 && x <= r.x2 && y >= r.y1 && y <= r.y2);
     });
     if (!outside) return;
     this.cy.stop();
-    this.cy.fit(nodes, 50);
-    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, position: (nodes.first() as NodeSingular).position() });
+    const view = this.fitting(nodes, 50, 1.5);
+    if (view) this.cy.viewport(view);
   }
 
   /** Fits the graph into the view at once, no closer than zoom 1.5 (a few nodes would fill the screen), like an expansion. */
   private fitClose(): void {
-    this.cy.fit(undefined, 40);
-    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    const view = this.fitting(this.cy.elements(':visible'), 40, 1.5);
+    if (view) this.cy.viewport(view);
   }
 
-  /** Fits the visible graph into the view, animated. */
+  /** Fits the visible graph into the part of the view no panel covers, animated. */
   fitView(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 40 }, duration: 200 });
+    const view = this.fitting(this.cy.elements(':visible'), 40);
+    if (view) this.cy.animate({ ...view, duration: 200 });
   }
 
   focusNode(id: string): void {
@@ -366,7 +389,8 @@ export class Explorer {
     let next = addGraph(this.state, view, { positions: this.spotsAround(anchor, fresh.map((node) => node.id)) });
     next = setHighlight(next, { nodes: [...unique.keys()], edges: [...new Set(view.edges.map((edge) => edge.id))] });
     this.change(next);
-    this.cy.animate({ fit: { eles: this.cy.elements('.highlighted'), padding: 60 }, duration: 250 });
+    const framing = this.fitting(this.cy.elements('.highlighted'), 60);
+    if (framing) this.cy.animate({ ...framing, duration: 250 });
     const count = result.paths.length;
     return `${count}${result.truncated ? '+' : ''} shortest path${count === 1 ? '' : 's'} of ${result.length} hop${result.length === 1 ? '' : 's'} between ${names}.`;
   }
