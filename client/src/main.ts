@@ -72,6 +72,7 @@ new ResizeObserver(() => {
 // The console alone, full-window (its "New tab" link opens the page so).
 if (consoleOnlyRequested()) {
   document.body.classList.add('console-only');
+  document.title = 'Cypher console · Fingraph';
   cypherConsole.toggle(true);
   drawer.maximise(true);
 }
