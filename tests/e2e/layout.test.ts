@@ -98,9 +98,10 @@ async function coveredNodes(page: Page): Promise<string[]> {
     }
     const cy = window.fingraph.cy as unknown as { nodes(): { filter(f: (n: Drawn) => boolean): { map<T>(f: (n: Drawn) => T): T[] } }; container(): HTMLElement };
     const origin = cy.container().getBoundingClientRect();
-    const panels = ['legend', 'overview', 'stage-status']
-      .map((id) => document.getElementById(id)!)
-      .filter((element) => element.checkVisibility())
+    // (The minimap and the counts by their own ids too: the page before the overview and the counts' box had only them.)
+    const panels = ['legend', 'overview', 'minimap', 'stage-status', 'counts']
+      .map((id) => document.getElementById(id))
+      .filter((element): element is HTMLElement => element !== null && element.checkVisibility())
       .map((element) => ({ id: element.id, r: element.getBoundingClientRect() }));
     return cy
       .nodes()
@@ -270,7 +271,7 @@ test('Fit keeps every node clear of the legend, the overview and the counts, at 
 });
 
 test('layouts place nothing under the legend or the overview', async () => {
-  const { page, errors } = await open({ width: 1024, height: 700 });
+  const { page, errors } = await open({ width: 1280, height: 720 });
   for (const layout of ['grid', 'concentric', 'breadthfirst', 'fcose']) {
     await reach(page, '#layout');
     await page.selectOption('#layout', layout);
