@@ -78,8 +78,11 @@ export class Explorer {
   pageSize: number = readPageSize();
   /** The parts of the canvas that panels cover (legend, overview, counts), in the canvas's pixels. */
   private covered: () => Rect[] = () => [];
+  /** The canvas's size when last measured (see resized). */
+  private size: { w: number; h: number };
 
   constructor(readonly cy: Core) {
+    this.size = { w: cy.width(), h: cy.height() };
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.dragged[node.id()] = { ...node.position() };
@@ -102,6 +105,26 @@ export class Explorer {
 
   get canRedo(): boolean {
     return this.history.future.length > 0;
+  }
+
+  /**
+   * The canvas changed size (the console drawer, the window): what was in the middle of the view
+   * stays there, and a graph that was wholly in view stays so (zooming out as much as it must).
+   */
+  resized(): void {
+    const before = this.size;
+    const visible = this.cy.elements(':visible');
+    // Rendered positions depend on the pan and zoom only, not on the canvas's size.
+    const box = visible.nonempty() ? visible.renderedBoundingBox() : null;
+    const whole = box !== null && box.x1 >= -1 && box.y1 >= -1 && box.x2 <= before.w + 1 && box.y2 <= before.h + 1;
+    this.cy.resize();
+    this.size = { w: this.cy.width(), h: this.cy.height() };
+    if (before.w === 0 || before.h === 0 || this.size.w === 0 || this.size.h === 0) return;
+    this.cy.panBy({ x: (this.size.w - before.w) / 2, y: (this.size.h - before.h) / 2 });
+    if (whole && (this.size.w < before.w || this.size.h < before.h)) {
+      const view = this.fitting(visible, 20, this.cy.zoom());
+      if (view) this.cy.viewport(view);
+    }
   }
 
   /** Tells the explorer where panels cover the canvas: fitting keeps the graph clear of them. */

@@ -59,15 +59,8 @@ const cypherConsole = new ConsolePanel(byId('console'), {
   },
 });
 consoleToggle.addEventListener('click', () => cypherConsole.toggle());
-// The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the
-// window. What was in the middle of the view stays there.
-let canvasSize = { w: cy.width(), h: cy.height() };
-new ResizeObserver(() => {
-  cy.resize();
-  const next = { w: cy.width(), h: cy.height() };
-  if (canvasSize.w > 0 && canvasSize.h > 0 && next.w > 0 && next.h > 0) cy.panBy({ x: (next.w - canvasSize.w) / 2, y: (next.h - canvasSize.h) / 2 });
-  canvasSize = next;
-}).observe(byId('graph'));
+// The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
+new ResizeObserver(() => explorer.resized()).observe(byId('graph'));
 
 // The console alone, full-window (its "New tab" link opens the page so).
 if (consoleOnlyRequested()) {

@@ -146,6 +146,9 @@ test('with the console open the canvas keeps the bulk of the window at every siz
     expect({ size: sizeName(size), canvasShareOfHeight: canvas.height / size.height >= 0.5 }).toEqual({ size: sizeName(size), canvasShareOfHeight: true });
     expect(drawer.height).toBeGreaterThanOrEqual(180);
     expect(drawer.bottom).toBeLessThanOrEqual(size.height);
+    // The graph was wholly in view: it still is, clear of the panels, in the smaller canvas.
+    await page.waitForTimeout(150);
+    expect({ size: sizeName(size), covered: await coveredNodes(page) }).toEqual({ size: sizeName(size), covered: [] });
     // The Cytoscape canvas follows its box.
     expect(await page.evaluate(() => (window.fingraph.cy as unknown as { height(): number }).height())).toBeCloseTo(canvas.height, -1);
     await screenshot(page, `layout-console-${sizeName(size)}`);
@@ -245,6 +248,23 @@ test('the legend and the overview fold away from their header button, and stay f
   expect((await mustBox(page, '#legend')).height).toBeCloseTo(legendOpen.height, 0);
   expect((await mustBox(page, '#overview')).height).toBeCloseTo(overviewOpen.height, 0);
   expect(errors).toEqual([]);
+});
+
+test('the legend and the overview never cover each other, down to 800×600 and with the console open', async () => {
+  for (const size of [...SIZES, { width: 800, height: 600 }]) {
+    const { page, errors } = await open(size);
+    for (const consoleOpen of [false, true]) {
+      if (consoleOpen) await openConsole(page);
+      const legend = await mustBox(page, '#legend');
+      const overview = await mustBox(page, '#overview');
+      const canvas = await mustBox(page, '#graph');
+      expect({ size: sizeName(size), consoleOpen, overlap: intersects(legend, overview) }).toEqual({ size: sizeName(size), consoleOpen, overlap: false });
+      for (const panel of [legend, overview]) expect(panel.top >= canvas.top && panel.bottom <= canvas.bottom && panel.left >= canvas.left && panel.right <= canvas.right).toBe(true);
+    }
+    if (size.width === 800) await screenshot(page, 'layout-console-800x600');
+    expect(errors).toEqual([]);
+    await page.close();
+  }
 });
 
 test('Fit keeps every node clear of the legend, the overview and the counts, at every size, with the console open too', async () => {
