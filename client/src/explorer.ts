@@ -246,9 +246,10 @@ export class Explorer {
     const width = this.cy.width();
     const height = this.cy.height();
     const covered = this.covered();
+    // A node counts with its label: any part of it cut off or under a panel is not in view.
     const outside = nodes.some((node) => {
-      const { x, y } = (node as NodeSingular).renderedPosition();
-      return x < 0 || x > width || y < 0 || y > height || covered.some((r) => x >= r.x1 && x <= r.x2 && y >= r.y1 && y <= r.y2);
+      const b = node.renderedBoundingBox();
+      return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
     });
     if (!outside) return;
     this.cy.stop();

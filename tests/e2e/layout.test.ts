@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
-import { clickNode, drawnNodes, waitForNodeCount, waitReady } from '../support/explorer-page';
+import { clickNode, drawnNodes, searchAndPick, waitForNode, waitForNodeCount, waitForRequests, waitReady } from '../support/explorer-page';
 
 const context = useBrowserApp();
 
@@ -300,6 +300,31 @@ test('layouts place nothing under the legend or the overview', async () => {
     await settled(page);
     expect({ layout, covered: await coveredNodes(page) }).toEqual({ layout, covered: [] });
   }
+  expect(errors).toEqual([]);
+});
+
+test('an expansion brings its node and the new neighbours into view clear of the legend and the overview', async () => {
+  const { page, errors } = await open({ width: 1024, height: 700 });
+  // (Clear is in the More menu at this width.)
+  await clickControl(page, '#clear');
+  await waitForNodeCount(page, 0);
+  await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
+  await page.waitForSelector('[data-testid="relationship-groups"]');
+  await settled(page);
+  // The view moved so that Tencent sits just above the legend: its neighbours go around it, some under the legend.
+  await page.evaluate(() => {
+    const cy = window.fingraph.cy as unknown as { container(): HTMLElement; zoom(): number; pan(to: { x: number; y: number }): void; nodes(): { position(): { x: number; y: number } } };
+    const origin = cy.container().getBoundingClientRect();
+    const legend = document.getElementById('legend')!.getBoundingClientRect();
+    const at = cy.nodes().position();
+    cy.pan({ x: legend.left - origin.left + legend.width / 2 - at.x * cy.zoom(), y: legend.top - origin.top - 50 - at.y * cy.zoom() });
+  });
+  await clickNode(page, 'Tencent Holdings Ltd', { double: true });
+  await waitForNode(page, 'Huaxia Bank Co Ltd');
+  await waitForRequests(page);
+  await settled(page);
+  expect(await coveredNodes(page)).toEqual([]);
+  await screenshot(page, 'layout-expanded-1024x700');
   expect(errors).toEqual([]);
 });
 
