@@ -194,7 +194,10 @@ test('no control ever disappears: at 1024×700 and at 800×600 each is in the he
         expect(found.bottom).toBeLessThanOrEqual(size.height);
       }
       await screenshot(page, `layout-more-menu-${sizeName(size)}`);
-      await page.click('[data-testid="toolbar-more"]');
+      // Escape closes the menu, focus back on its button.
+      await page.keyboard.press('Escape');
+      expect(await page.evaluate(() => (document.getElementById('toolbar-more') as HTMLDetailsElement).open)).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('toolbar-more');
     }
     // Clear, the least needed, is the first to go into the menu; it works from there, and the menu closes.
     expect(overflowed).toContain('#clear');

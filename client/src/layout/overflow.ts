@@ -33,7 +33,7 @@ export interface Overflow {
 
 /**
  * `toolbar` holds the items and, last, `more` (a <details> whose `menu` takes the items that do not
- * fit). Picking a button in the menu closes it.
+ * fit). Picking a button in the menu, Escape or a click elsewhere closes it.
  */
 export function attachOverflow(toolbar: HTMLElement, more: HTMLDetailsElement, menu: HTMLElement): Overflow {
   const items = Array.from(toolbar.children).filter((child): child is HTMLElement => child !== more && child instanceof HTMLElement);
@@ -59,6 +59,11 @@ export function attachOverflow(toolbar: HTMLElement, more: HTMLDetailsElement, m
   new ResizeObserver(() => update()).observe(toolbar);
   menu.addEventListener('click', (event) => {
     if ((event.target as HTMLElement).closest('button')) more.open = false;
+  });
+  more.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !more.open) return;
+    more.open = false;
+    more.querySelector('summary')?.focus();
   });
   document.addEventListener('pointerdown', (event) => {
     if (!more.contains(event.target as Node)) more.open = false;
