@@ -186,7 +186,7 @@ test('find the shortest path between two banks, highlighted', async () => {
   await page.selectOption('#path-hops', '1');
   await page.click('#path-find');
   await page.waitForFunction(() => /No path/.test(document.querySelector('[data-testid="path-result"]')?.textContent ?? ''));
-  expect(await page.textContent('[data-testid="path-result"]')).toContain('within 1 hops');
+  expect(await page.textContent('[data-testid="path-result"]')).toContain('within 1 hop.');
   expect(errors).toEqual([]);
 });
 
