@@ -42,7 +42,7 @@ export class ConsoleDrawer {
       hidden: true,
     });
     panel.before(this.handle);
-    this.maximiseButton = h('button', { type: 'button', class: 'console-icon', 'aria-pressed': 'false', 'aria-label': 'Maximise the console', title: 'Maximise: give the console the whole work area', 'data-testid': 'console-maximise', onclick: () => this.maximise(!this.maximised) }, '⤢');
+    this.maximiseButton = h('button', { type: 'button', class: 'console-icon console-maximise', 'aria-pressed': 'false', 'aria-label': 'Maximise the console', title: 'Maximise: give the console the whole work area', 'data-testid': 'console-maximise', onclick: () => this.maximise(!this.maximised) }, '⤢');
     const newTab = h(
       'a',
       { class: 'button-link console-icon console-new-tab', href: `${location.pathname}?${CONSOLE_ONLY_PARAM}=full`, target: '_blank', rel: 'noopener', 'aria-label': 'Open the console in a new tab', title: 'Open the console alone in a new tab', 'data-testid': 'console-new-tab' },
