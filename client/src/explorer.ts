@@ -3,10 +3,11 @@
  * functions of state/), has Cytoscape draw each one, and talks to the API. Panels (search,
  * inspector, paths, legend, menu) call its methods; it tells them when the state changed.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Collection, Core, NodeSingular } from 'cytoscape';
 import type { Direction, GraphNode, GraphView, NeighborPage } from '../../server/contract';
 import { api, whileLoading } from './api';
 import { displayName, render, runLayout } from './graph';
+import { fitInto, freeArea, type Rect } from './layout';
 import {
   addGraph,
   amend,
@@ -75,8 +76,13 @@ export class Explorer {
   private aheadPage: { key: string; at: number; page: Promise<NeighborPage>; controller: AbortController } | null = null;
   /** How many neighbours one expansion brings (a preference of this browser). */
   pageSize: number = readPageSize();
+  /** The parts of the canvas that panels cover (legend, overview, counts), in the canvas's pixels. */
+  private covered: () => Rect[] = () => [];
+  /** The canvas's size when last measured (see resized). */
+  private size: { w: number; h: number };
 
   constructor(readonly cy: Core) {
+    this.size = { w: cy.width(), h: cy.height() };
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.dragged[node.id()] = { ...node.position() };
@@ -99,6 +105,31 @@ export class Explorer {
 
   get canRedo(): boolean {
     return this.history.future.length > 0;
+  }
+
+  /**
+   * The canvas changed size (the console drawer, the window): what was in the middle of the view
+   * stays there, and a graph that was wholly in view stays so (zooming out as much as it must).
+   */
+  resized(): void {
+    const before = this.size;
+    const visible = this.cy.elements(':visible');
+    // Rendered positions depend on the pan and zoom only, not on the canvas's size.
+    const box = visible.nonempty() ? visible.renderedBoundingBox() : null;
+    const whole = box !== null && box.x1 >= -1 && box.y1 >= -1 && box.x2 <= before.w + 1 && box.y2 <= before.h + 1;
+    this.cy.resize();
+    this.size = { w: this.cy.width(), h: this.cy.height() };
+    if (before.w === 0 || before.h === 0 || this.size.w === 0 || this.size.h === 0) return;
+    this.cy.panBy({ x: (this.size.w - before.w) / 2, y: (this.size.h - before.h) / 2 });
+    if (whole && (this.size.w < before.w || this.size.h < before.h)) {
+      const view = this.fitting(visible, 20, this.cy.zoom());
+      if (view) this.cy.viewport(view);
+    }
+  }
+
+  /** Tells the explorer where panels cover the canvas: fitting keeps the graph clear of them. */
+  setOverlays(covered: () => Rect[]): void {
+    this.covered = covered;
   }
 
   onChange(listener: Listener): void {
@@ -179,8 +210,9 @@ export class Explorer {
   async layout(options: { randomize?: boolean; how?: 'record' | 'amend'; name?: LayoutName } = {}): Promise<void> {
     const name = options.name ?? this.state.layout;
     const base = setLayout(this.state, name);
-    const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected') });
+    const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected'), fit: false });
     this.change(moveNodes(base, positions), options.how ?? 'record');
+    this.fitClose();
   }
 
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
@@ -196,30 +228,45 @@ export class Explorer {
     this.focusNode(node.id);
   }
 
-  /** Brings these nodes into view when some are outside it, without zooming in past 1.5. */
+  /**
+   * The zoom and pan that show `elements` in the largest part of the canvas that no panel covers
+   * (legend, overview, counts), `padding` pixels clear of its edges, no closer than `maxZoom`.
+   */
+  private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom()): { zoom: number; pan: Position } | null {
+    if (elements.empty()) return null;
+    const box = elements.boundingBox();
+    const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, this.covered(), box, padding);
+    return fitInto(box, area, padding, { min: this.cy.minZoom(), max: maxZoom });
+  }
+
+  /** Brings these nodes into view when some are outside it or under a panel, without zooming in past 1.5. */
   private reveal(ids: string[]): void {
-    const extent = this.cy.extent();
     const wanted = new Set(ids);
     const nodes = this.cy.nodes().filter((node) => wanted.has(node.id()));
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const covered = this.covered();
+    // A node counts with its label: any part of it cut off or under a panel is not in view.
     const outside = nodes.some((node) => {
-      const { x, y } = (node as NodeSingular).position();
-      return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
+      const b = node.renderedBoundingBox();
+      return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
     });
     if (!outside) return;
     this.cy.stop();
-    this.cy.fit(nodes, 50);
-    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, position: (nodes.first() as NodeSingular).position() });
+    const view = this.fitting(nodes, 50, 1.5);
+    if (view) this.cy.viewport(view);
   }
 
   /** Fits the graph into the view at once, no closer than zoom 1.5 (a few nodes would fill the screen), like an expansion. */
   private fitClose(): void {
-    this.cy.fit(undefined, 40);
-    if (this.cy.zoom() > 1.5) this.cy.zoom({ level: 1.5, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    const view = this.fitting(this.cy.elements(':visible'), 40, 1.5);
+    if (view) this.cy.viewport(view);
   }
 
-  /** Fits the visible graph into the view, animated. */
+  /** Fits the visible graph into the part of the view no panel covers, animated. */
   fitView(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 40 }, duration: 200 });
+    const view = this.fitting(this.cy.elements(':visible'), 40);
+    if (view) this.cy.animate({ ...view, duration: 200 });
   }
 
   focusNode(id: string): void {
@@ -366,7 +413,8 @@ export class Explorer {
     let next = addGraph(this.state, view, { positions: this.spotsAround(anchor, fresh.map((node) => node.id)) });
     next = setHighlight(next, { nodes: [...unique.keys()], edges: [...new Set(view.edges.map((edge) => edge.id))] });
     this.change(next);
-    this.cy.animate({ fit: { eles: this.cy.elements('.highlighted'), padding: 60 }, duration: 250 });
+    const framing = this.fitting(this.cy.elements('.highlighted'), 60);
+    if (framing) this.cy.animate({ ...framing, duration: 250 });
     const count = result.paths.length;
     return `${count}${result.truncated ? '+' : ''} shortest path${count === 1 ? '' : 's'} of ${result.length} hop${result.length === 1 ? '' : 's'} between ${names}.`;
   }

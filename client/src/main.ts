@@ -10,6 +10,7 @@ import { createCanvas, createMinimap, download, exportJson, exportPng, exportSvg
 import { Inspector } from './inspector';
 import { drawLegend } from './legend';
 import { ConsolePanel } from './console';
+import { ConsoleDrawer, consoleOnlyRequested } from './console/drawer';
 import { ContextMenu, expandItems } from './menu';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
@@ -18,6 +19,7 @@ import { showHealth } from './status';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
+import { attachOverflow, readFold, writeFold, type Rect } from './layout';
 import { errorToast, toast } from './ui/toast';
 
 const cy = createCanvas(byId('graph'));
@@ -41,7 +43,9 @@ const menu = new ContextMenu();
 const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
+const drawer = new ConsoleDrawer(document.querySelector<HTMLElement>('.work')!, byId('console'), () => cy.resize());
 const cypherConsole = new ConsolePanel(byId('console'), {
+  controls: drawer.controls,
   drawResult: (view, mode) => explorer.showResult(view, mode),
   showNode: (node) => {
     explorer.addNode(node);
@@ -49,10 +53,54 @@ const cypherConsole = new ConsolePanel(byId('console'), {
   },
   resized: () => {
     consoleToggle.setAttribute('aria-expanded', String(cypherConsole.open));
+    if (!cypherConsole.open && drawer.isMaximised) drawer.maximise(false);
+    drawer.apply();
     cy.resize();
   },
 });
 consoleToggle.addEventListener('click', () => cypherConsole.toggle());
+// The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
+new ResizeObserver(() => explorer.resized()).observe(byId('graph'));
+
+// The console alone, full-window (its "New tab" link opens the page so).
+if (consoleOnlyRequested()) {
+  document.body.classList.add('console-only');
+  document.title = 'Cypher console · Fingraph';
+  cypherConsole.toggle(true);
+  drawer.maximise(true);
+}
+
+// The toolbar keeps one row: what does not fit goes into "More ⋯".
+attachOverflow(byId('toolbar'), byId<HTMLDetailsElement>('toolbar-more'), byId('toolbar-more-menu'));
+
+// The overview folds to its header line (remembered).
+const OVERVIEW_FOLD = 'fingraph.overview.folded';
+const overviewFold = byId<HTMLButtonElement>('overview-fold');
+const minimap = byId<HTMLCanvasElement>('minimap');
+const foldOverview = (folded: boolean): void => {
+  minimap.hidden = folded;
+  overviewFold.setAttribute('aria-expanded', String(!folded));
+  overviewFold.textContent = folded ? '▸ Overview' : '▾ Overview';
+};
+foldOverview(readFold(OVERVIEW_FOLD));
+overviewFold.addEventListener('click', () => {
+  const folded = !minimap.hidden;
+  writeFold(OVERVIEW_FOLD, folded);
+  foldOverview(folded);
+});
+
+// Fitting keeps the graph clear of the panels over the canvas.
+const overlays = ['legend', 'overview', 'stage-status'].map((id) => byId(id));
+explorer.setOverlays(() => {
+  const origin = byId('graph').getBoundingClientRect();
+  return overlays.flatMap((element): Rect[] => {
+    if (element.hidden) return [];
+    const r = element.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return [];
+    const margin = 6;
+    return [{ x1: r.left - origin.left - margin, y1: r.top - origin.top - margin, x2: r.right - origin.left + margin, y2: r.bottom - origin.top + margin }];
+  });
+});
 (window as unknown as { fingraph: unknown }).fingraph = { cy, explorer };
 
 // Loading indicator: a bar while any request is in flight.

@@ -23,6 +23,8 @@ export interface ConsoleHost {
   showNode(node: GraphNode): void;
   /** The panel opened or closed (the canvas changed size). */
   resized(): void;
+  /** More buttons for the panel's bar, before its close button (the drawer's). */
+  controls?: Node[];
 }
 
 type Tab = 'graph' | 'table' | 'json';
@@ -139,6 +141,7 @@ export class ConsolePanel {
         h('span', { class: 'spacer' }),
         parts.cancel,
         parts.run,
+        ...(host.controls ?? []),
         parts.close,
       ),
       h(

@@ -5,6 +5,7 @@
 import { labelStyle, shapeOutline, svgPoints } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
 import { fill, h } from '../ui/dom';
+import { readFold, writeFold } from '../layout';
 
 export interface LegendActions {
   toggleLabel(label: string): void;
@@ -46,8 +47,9 @@ function swatch(shape: string, color: string): SVGSVGElement {
   return svg;
 }
 
-/** Whether the user folded the legend away (kept across redraws). */
-let folded = false;
+/** Whether the user folded the legend away (kept across redraws and reloads). */
+const FOLD_KEY = 'fingraph.legend.folded';
+let folded = readFold(FOLD_KEY);
 
 export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendActions): void {
   const redraw = (): void => drawLegend(root, state, actions);
@@ -86,7 +88,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
     h(
       'div',
       { class: 'legend-head' },
-      h('button', { type: 'button', class: 'link legend-fold', 'aria-expanded': String(!folded), onclick: () => { folded = !folded; redraw(); } }, folded ? '▸ Legend and filters' : '▾ Legend'),
+      h('button', { type: 'button', class: 'link legend-fold', 'aria-expanded': String(!folded), onclick: () => { folded = !folded; writeFold(FOLD_KEY, folded); redraw(); } }, folded ? '▸ Legend and filters' : '▾ Legend'),
       filtered ? h('button', { type: 'button', class: 'link', onclick: actions.clearFilters }, 'Show all') : null,
     ),
     folded ? null : h('div', { class: 'legend-body' },

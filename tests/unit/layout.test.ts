@@ -1,0 +1,57 @@
+/** How the page shares the window: the free part of the canvas, the toolbar's overflow, the drawer's height. Pure, no browser. */
+import { drawerPixels, drawerShare, fitInto, fitting, freeArea, readShare } from '../../client/src/layout';
+
+describe('freeArea', () => {
+  const canvas = { w: 800, h: 400 };
+  test('with no panel over the canvas, the whole canvas', () => {
+    expect(freeArea(canvas, [], { w: 100, h: 100 })).toEqual({ x1: 0, y1: 0, x2: 800, y2: 400 });
+  });
+  test('a legend bottom-left and an overview bottom-right: a wide graph goes above both, a tall one between them', () => {
+    const legend = { x1: 0, y1: 250, x2: 300, y2: 400 };
+    const overview = { x1: 600, y1: 260, x2: 800, y2: 400 };
+    expect(freeArea(canvas, [legend, overview], { w: 1000, h: 100 })).toEqual({ x1: 0, y1: 0, x2: 800, y2: 250 });
+    expect(freeArea(canvas, [legend, overview], { w: 100, h: 1000 })).toEqual({ x1: 300, y1: 0, x2: 600, y2: 400 });
+  });
+  test('panels partly outside the canvas count only where they cover it; one covering all leaves the whole canvas', () => {
+    expect(freeArea(canvas, [{ x1: -50, y1: -50, x2: 100, y2: 400 }], { w: 10, h: 10 })).toEqual({ x1: 100, y1: 0, x2: 800, y2: 400 });
+    expect(freeArea(canvas, [{ x1: 0, y1: 0, x2: 800, y2: 400 }], { w: 10, h: 10 })).toEqual({ x1: 0, y1: 0, x2: 800, y2: 400 });
+  });
+});
+
+describe('fitInto', () => {
+  test('centres the box in the area, padding clear of its edges, within the zoom limits', () => {
+    const view = fitInto({ x1: 0, y1: 0, w: 100, h: 50 }, { x1: 100, y1: 0, x2: 400, y2: 200 }, 50, { min: 0.1, max: 4 });
+    expect(view.zoom).toBe(2);
+    expect(view.pan).toEqual({ x: 250 - 2 * 50, y: 100 - 2 * 25 });
+    expect(fitInto({ x1: 0, y1: 0, w: 1, h: 1 }, { x1: 0, y1: 0, x2: 400, y2: 200 }, 10, { min: 0.1, max: 1.5 }).zoom).toBe(1.5);
+  });
+});
+
+describe('fitting (the toolbar overflow)', () => {
+  test('everything stays when it fits without the menu', () => {
+    expect(fitting([50, 50, 50], [1, 1, 1], 4, 158, 60)).toEqual([true, true, true]);
+  });
+  test('when it does not, the least important leave first, the later of equals first, and the rest fit beside "More"', () => {
+    // 50+4+50+4+50 = 158 > 150; beside a 40 px menu button two fit (50+4+50+4+40 = 148).
+    expect(fitting([50, 50, 50], [1, 1, 1], 4, 150, 40)).toEqual([true, true, false]);
+    expect(fitting([50, 50, 50], [9, 1, 5], 4, 150, 40)).toEqual([true, false, true]);
+    expect(fitting([50, 50, 50], [1, 1, 1], 4, 30, 40)).toEqual([false, false, false]);
+  });
+});
+
+describe('the console drawer height', () => {
+  test('a share of the work area, never below 180 px nor leaving the canvas under 140 px', () => {
+    expect(drawerPixels(0.4, 1000)).toBe(400);
+    expect(drawerPixels(0.1, 1000)).toBe(180);
+    expect(drawerPixels(0.99, 1000)).toBe(860);
+    expect(drawerPixels(0.4, 150)).toBe(150);
+  });
+  test('a dragged height is remembered as its share, clamped; a stored value that is no share gives the default', () => {
+    expect(drawerShare(500, 1000)).toBe(0.5);
+    expect(drawerShare(5000, 1000)).toBe(0.86);
+    expect(readShare('0.55')).toBe(0.55);
+    expect(readShare(null)).toBe(0.4);
+    expect(readShare('2')).toBe(0.4);
+    expect(readShare('abc')).toBe(0.4);
+  });
+});
