@@ -10,6 +10,7 @@ import type { Database } from '../../server/neo4j';
 import { DatasetError, importFiles, loadSeedDataset, writeDataset } from '../../server/seed';
 import { applySchema } from '../../server/services/schema';
 import { emptyDatabase, fingerprint, openDatabase } from '../support/database';
+import { search } from '../../server/services/search';
 
 let database: Database;
 let scratch: string;
@@ -88,6 +89,15 @@ test('entities carry their aliases, and the full-text index finds them by alias'
     (await database.runStatement("CALL db.index.fulltext.queryNodes('entity_names', $text) YIELD node RETURN node.id AS id LIMIT 1", { text })).records[0]?.get('id');
   expect(await byAlias('CCBC')).toBe('china-construction-bank');
   expect(await byAlias('Cryptorabbit')).toBe('jiamitu');
+});
+
+test('regression (issue 15): searching an organisation by its official name finds it first ("Industrial and Commercial Bank of China" is ICBC)', async () => {
+  await database.runStatement('CALL db.awaitIndexes(60)');
+  const first = async (text: string) => (await search(database, text, { limit: 5 })).hits[0]?.node.properties.id;
+  expect(await first('Industrial and Commercial Bank of China')).toBe('icbc');
+  expect(await first('Hong Kong Monetary Authority')).toBe('hong-kong-authority');
+  expect(await first('China Construction Bank Corporation')).toBe('china-construction-bank');
+  expect(await first('Ant Group')).toBe('ant-financial');
 });
 
 test('loading the seed twice changes nothing', async () => {

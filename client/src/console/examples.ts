@@ -24,8 +24,8 @@ RETURN partner, deal, bank, deal.areas AS areas`,
   {
     title: 'Products of each giant',
     query: `// The products and platforms each company offers, the biggest portfolios first
-MATCH (company:Company)-[:OFFERS]->(product:Product)
-RETURN company, collect(product) AS products, count(product) AS count
+MATCH (company:Company)-[offers:OFFERS]->(product:Product)
+RETURN company, collect(product) AS products, collect(offers) AS offers, count(product) AS count
 ORDER BY count DESC, company.name`,
     params: '{}',
     needs: { labels: ['Company', 'Product'], types: ['OFFERS'] },
@@ -49,11 +49,17 @@ RETURN a.name AS partner, b.name AS with, deal.areas AS areas, deal.quotes AS qu
   },
   {
     title: 'The most connected nodes',
-    query: `// Any graph: the 25 nodes with the most relationships
+    query: `// Any graph: the 25 nodes with the most relationships, and the relationships among them
 MATCH (n)
-RETURN n, COUNT { (n)--() } AS degree
+WITH n, COUNT { (n)--() } AS degree
 ORDER BY degree DESC
-LIMIT 25`,
+LIMIT 25
+WITH collect(n) AS nodes
+UNWIND nodes AS n
+OPTIONAL MATCH (n)-[r]->(m)
+WHERE m IN nodes
+RETURN n, COUNT { (n)--() } AS degree, collect(r) AS relationships
+ORDER BY degree DESC`,
     params: '{}',
   },
   {
@@ -66,11 +72,21 @@ ORDER BY count DESC`,
   },
   {
     title: 'Search names (full-text index)',
-    query: `// Any graph with the full-text index Fingraph creates (entity_names)
+    query: `// The fintech dataset's full-text index (entity_names): the best hits and what joins them
 CALL db.index.fulltext.queryNodes('entity_names', $text) YIELD node, score
-RETURN node, score
-LIMIT 10`,
+WITH node, score
+ORDER BY score DESC
+LIMIT 10
+WITH collect({node: node, score: score}) AS hits
+UNWIND hits AS hit
+WITH hit.node AS node, hit.score AS score, [each IN hits | each.node] AS nodes
+OPTIONAL MATCH (node)-[r]->(other)
+WHERE other IN nodes
+RETURN node, score, collect(r) AS relationships
+ORDER BY score DESC`,
     params: '{\n  "text": "bank~"\n}',
+    // Fingraph creates that index only with the fintech schema (never on a database of yours).
+    needs: { labels: ['Company', 'Bank'] },
   },
 ];
 
