@@ -24,6 +24,7 @@ import {
   redo,
   removeEdges,
   removeNodes,
+  revealNode,
   setHidden,
   setHighlight,
   setLayout,
@@ -217,14 +218,26 @@ export class Explorer {
 
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
   addNode(node: GraphNode): void {
-    if (!this.state.nodes[node.id]) {
+    let next = this.state;
+    const fresh = !next.nodes[node.id];
+    const first = Object.keys(next.nodes).length === 0;
+    let position: Position | undefined;
+    if (fresh) {
       const centre = this.viewCentre();
-      const first = Object.keys(this.state.nodes).length === 0;
-      const [position] = first ? [centre] : placeAround(centre, 1, this.occupied());
-      this.change(addGraph(this.state, { nodes: [node], edges: [] }, { positions: { [node.id]: position! } }));
-      if (first) this.cy.zoom({ level: 1, position: position! });
-      void this.join([node.id]);
+      [position] = first ? [centre] : placeAround(centre, 1, this.occupied());
+      next = addGraph(next, { nodes: [node], edges: [] }, { positions: { [node.id]: position! } });
     }
+    // A node hidden, or of a label filtered out, is shown again (one undo step), and the user is told.
+    const revealed = revealNode(next, node.id);
+    if (revealed.state !== this.state) this.change(revealed.state);
+    if (fresh && first) this.cy.zoom({ level: 1, position: position! });
+    if (fresh) void this.join([node.id]);
+    const name = displayName(node);
+    const why = [
+      revealed.unhidden ? `${name} was hidden` : null,
+      revealed.unfiltered.length > 0 ? `${revealed.unfiltered.join(' and ')} ${revealed.unfiltered.length === 1 ? 'was' : 'were'} filtered out in the legend` : null,
+    ].filter((part): part is string => part !== null);
+    if (why.length > 0) toast(`${why.join(', and ')}: ${revealed.unfiltered.length > 0 ? 'shown again' : 'it shows again'} (undo hides it).`);
     this.focusNode(node.id);
   }
 

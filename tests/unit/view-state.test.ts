@@ -16,6 +16,7 @@ import {
   record,
   redo,
   removeNodes,
+  revealNode,
   setHidden,
   setPinned,
   setYears,
@@ -170,4 +171,19 @@ test('a view survives the URL: ids, positions, pins, hidden nodes, filters and l
   expect(commonPrefix(['4:ab:1', '4:ac:1'])).toBe('4:');
   expect(() => decodeView('not base64 at all!')).toThrow(SharedViewError);
   expect(() => decodeView(Buffer.from('{"v":2}').toString('base64url'))).toThrow(/can read/);
+});
+
+test('revealing a node picked from search unhides it and lifts a label filter that hid all its labels, and says so', () => {
+  let state = addGraph(emptyView(), { nodes: [node(1), node(2, 'Bank')], edges: [] });
+  state = toggleLabel(setHidden(state, [id(1)], true), 'Bank');
+  expect(visibleElements(state).nodes.size).toBe(0);
+  const one = revealNode(state, id(1));
+  expect(one).toMatchObject({ unhidden: true, unfiltered: [] });
+  expect(visibleElements(one.state).nodes.has(id(1))).toBe(true);
+  const two = revealNode(one.state, id(2));
+  expect(two).toMatchObject({ unhidden: false, unfiltered: ['Bank'] });
+  expect(two.state.filters.hiddenLabels).toEqual([]);
+  expect(visibleElements(two.state).nodes.size).toBe(2);
+  // Nothing to do: the same state back.
+  expect(revealNode(two.state, id(2)).state).toBe(two.state);
 });

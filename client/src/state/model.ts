@@ -219,6 +219,20 @@ export function setHidden(state: ViewState, ids: Iterable<string>, hidden: boole
   return updateNodes(state, ids, (node) => (node.hidden === hidden ? node : { ...node, hidden }));
 }
 
+/**
+ * Makes a node of the canvas visible: unhidden, and its labels no longer filtered out when every one
+ * of them is (a node with one label still shown is drawn). Says what it changed, for the user. Pure.
+ */
+export function revealNode(state: ViewState, id: string): { state: ViewState; unhidden: boolean; unfiltered: string[] } {
+  const node = state.nodes[id];
+  if (!node) return { state, unhidden: false, unfiltered: [] };
+  let next = node.hidden ? setHidden(state, [id], false) : state;
+  const hiddenLabels = new Set(next.filters.hiddenLabels);
+  const unfiltered = node.data.labels.length > 0 && node.data.labels.every((label) => hiddenLabels.has(label)) ? node.data.labels : [];
+  if (unfiltered.length > 0) next = { ...next, filters: { ...next.filters, hiddenLabels: next.filters.hiddenLabels.filter((label) => !unfiltered.includes(label)) } };
+  return { state: next, unhidden: node.hidden, unfiltered };
+}
+
 export function showAllHidden(state: ViewState): ViewState {
   return setHidden(state, Object.keys(state.nodes), false);
 }
