@@ -123,6 +123,8 @@ const search = attachSearch({
   onPick: (hit) => {
     explorer.addNode(hit.node);
     void inspector.showNode(hit.node.id);
+    // The keys (E, C, H, P, Del…) now act on the node picked, not on the search box's text.
+    byId('graph').focus({ preventScroll: true });
   },
 });
 

@@ -1,11 +1,13 @@
 /**
- * Picking from search a node the canvas has but does not show, in Chromium on the seed data.
+ * Picking a node from search, in Chromium on the seed data: the keys then act on the canvas (a
+ * regression of issue 15: E after a pick was typed into the search box). And a node the canvas has
+ * but does not show.
  * Regression (issue 15): a hidden node, or one whose label was filtered out in the legend, was
  * "focused" on an empty spot; now it is shown again (one undo step) and a message says why.
  */
 import { openPage } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
-import { searchAndPick, waitReady } from '../support/explorer-page';
+import { emptyCanvas, searchAndPick, waitReady } from '../support/explorer-page';
 
 const context = useBrowserApp();
 
@@ -20,8 +22,6 @@ test('a node hidden with H, picked from search, shows again and is selected; und
   const { page, errors } = await openPage(context.browser, context.app.url);
   await waitReady(page);
   await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
-  // The keys act on the canvas's selection once the search box lets go of the keyboard.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('h');
   await page.waitForFunction((name) => !window.fingraph.cy.nodes().map((node) => node.data('name') === name && node.visible()).includes(true), 'Tencent Holdings Ltd');
   await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
@@ -42,5 +42,17 @@ test('a bank picked from search while banks are filtered out in the legend shows
   await page.waitForFunction(shown, 'Huaxia Bank Co Ltd');
   await page.locator('.toast', { hasText: 'Bank was filtered out in the legend' }).first().waitFor();
   expect(await page.isChecked('[data-testid="legend-label-Bank"]')).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('after a search result is picked, the canvas has the keyboard: E expands the node picked', async () => {
+  const { page, errors } = await openPage(context.browser, context.app.url);
+  await waitReady(page);
+  await emptyCanvas(page);
+  await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('graph');
+  await page.keyboard.press('e');
+  await page.waitForFunction(() => window.fingraph.cy.nodes().length > 1);
+  expect(await page.inputValue('#search')).toBe('Tencent Holdings Ltd');
   expect(errors).toEqual([]);
 });
