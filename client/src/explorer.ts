@@ -432,8 +432,9 @@ export class Explorer {
     return `${count}${result.truncated ? '+' : ''} shortest path${count === 1 ? '' : 's'} of ${result.length} hop${result.length === 1 ? '' : 's'} between ${names}.`;
   }
 
+  /** Takes the path highlight away: a view change, not a step of the undo history. */
   clearHighlight(): void {
-    if (this.state.highlight) this.change(setHighlight(this.state, null));
+    if (this.state.highlight) this.change(setHighlight(this.state, null), 'amend');
   }
 
   /** The view for the URL (without highlight or expansions). */

@@ -127,3 +127,21 @@ test('pinned and selected look different on the canvas', async () => {
   await screenshot(page, 'selection-pinned-and-selected');
   expect(errors).toEqual([]);
 });
+
+test('regression (issue 15): a click on the background takes the path highlight away without an undo step', async () => {
+  const { page, errors } = await open();
+  await emptyCanvas(page);
+  await page.fill('#path-from', 'Huaxia');
+  await page.locator('.search-hit', { hasText: 'Huaxia Bank Co Ltd' }).first().dispatchEvent('mousedown');
+  await page.fill('#path-to', 'WeBank');
+  await page.locator('.search-hit', { hasText: 'WeBank' }).first().dispatchEvent('mousedown');
+  await page.click('#path-find');
+  await page.waitForFunction(() => window.fingraph.cy.nodes().map((node) => node.hasClass('highlighted')).includes(true));
+  const box = (await page.locator('#graph').boundingBox())!;
+  await page.mouse.click(box.x + 8, box.y + box.height / 2);
+  await page.waitForFunction(() => !window.fingraph.cy.nodes().map((node) => node.hasClass('highlighted')).includes(true));
+  // One undo takes the path's nodes away: clearing the highlight was not a step of its own.
+  await page.click('#undo');
+  await waitForNodeCount(page, 0);
+  expect(errors).toEqual([]);
+});
