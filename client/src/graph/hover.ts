@@ -103,6 +103,8 @@ export function attachHover(cy: Core, options: HoverOptions = {}): { clear(): vo
     if (event.target === cy) clear();
     else hideTooltip();
   });
+  // Leaving the canvas over a node gives no mouseout from Cytoscape.
+  cy.container()?.addEventListener('mouseleave', () => clear());
   cy.on('remove', (event) => {
     if (lit.contains(event.target as Collection)) clear();
   });
