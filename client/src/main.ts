@@ -6,7 +6,7 @@ import './styles.css';
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { api, onBusy, onOutage } from './api';
 import { Explorer, PAGE_SIZES } from './explorer';
-import { createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
+import { attachHover, createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
 import { drawLegend } from './legend';
 import { ConsolePanel } from './console';
@@ -16,6 +16,7 @@ import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
+import { attachTheme, canvasBackground } from './theme';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
@@ -23,6 +24,11 @@ import { attachOverflow, readFold, writeFold, type Rect } from './layout';
 import { errorToast, toast } from './ui/toast';
 
 const cy = createCanvas(byId('graph'));
+attachTheme(cy, byId<HTMLButtonElement>('theme-toggle'));
+// Hover lights up a node's neighbourhood and names it in full (derived: never in the state or history).
+const tooltip = h('div', { id: 'node-tooltip', class: 'node-tooltip', role: 'tooltip', 'data-testid': 'node-tooltip', hidden: true });
+document.body.append(tooltip);
+attachHover(cy, { tooltip });
 const explorer = new Explorer(cy);
 const inspector = new Inspector(byId('inspector'), {
   state: () => explorer.state,
@@ -156,8 +162,8 @@ const exporting = (run: () => void) => (): void => {
     errorToast(error, 'Could not export the view');
   }
 };
-byId('export-png').addEventListener('click', exporting(() => download('fingraph-view.png', exportPng(cy))));
-byId('export-svg').addEventListener('click', exporting(() => download('fingraph-view.svg', exportSvg(cy))));
+byId('export-png').addEventListener('click', exporting(() => download('fingraph-view.png', exportPng(cy, canvasBackground()))));
+byId('export-svg').addEventListener('click', exporting(() => download('fingraph-view.svg', exportSvg(cy, canvasBackground()))));
 byId('export-json').addEventListener('click', exporting(() => download('fingraph-view.json', exportJson(explorer.state))));
 document.addEventListener('pointerdown', (event) => {
   if (!exportMenu.contains(event.target as Node)) exportMenu.open = false;

@@ -3,6 +3,7 @@
  * - Canvas: the 95th-percentile frame gap while a real mouse drags the view, with 1,000 and 5,000
  *   nodes (twice as many relationships), Fingraph's Cytoscape canvas next to vis-network (what
  *   neovis.js uses) on the same graph in the same browser run, and stock Cytoscape for reference.
+ * - Hover: frame gaps while the mouse goes from node to node of a 1,000-node view (BENCH_UI=hover: this alone).
  * - Expand: double-click to the 100 new neighbours painted, on loopback against a real Neo4j.
  * - Start view: the page asked for to the first view painted.
  * - First load: the gzipped size of what the page loads before it can be used.
@@ -96,6 +97,12 @@ async function canvasBench(browser: Browser): Promise<void> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  if (process.env.BENCH_UI === 'hover') {
+    await hoverBench(browser, url);
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   log('\nDragging the view with the real mouse (120 moves, 16 ms apart). Gaps in ms between drawings of the');
   log('graph (what the user sees move) and between browser frames (whether the page stays responsive).');
   log('| nodes / relationships | zoom | canvas | drawings | p50 draw gap | p95 draw gap | p95 vs vis-network | p95 frame gap |');
@@ -120,8 +127,44 @@ async function canvasBench(browser: Browser): Promise<void> {
       log(`| ${n.toLocaleString('en-US')} / ${(2 * n).toLocaleString('en-US')} | ${zoom === null ? 'whole graph' : '1 (labels readable)'} | ${names[kind]} | ${result.draws} | ${ms(result.p50)} | ${ms(result.p95)} | ${(result.p95 / vis).toFixed(2)} | ${ms(result.frames)} |`);
     }
   }
+  await hoverBench(browser, url);
   server.close();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Hover: the real mouse goes from node to node of a 1,000-node view at zoom 1 (each hover lights up a
+ * neighbourhood and fades the rest), and through empty space between some (the fading cleared and
+ * set again over the whole canvas). The longest frame gap and the p95 while doing it.
+ */
+async function hoverBench(browser: Browser, url: string): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  type HoverBench = { bench: { mount(k: string, n: number, z: number | null): Promise<void>; nodeSpots(): Array<{ x: number; y: number }>; fadedCount(): number; startFrames(): void; stopFrames(): Gaps } };
+  await page.evaluate(() => (window as unknown as HoverBench).bench.mount('cytoscape-hover', 1000, 1));
+  const box = (await page.locator('#stage').boundingBox())!;
+  const spots = (await page.evaluate(() => (window as unknown as HoverBench).bench.nodeSpots())).slice(0, 40);
+  await page.evaluate(() => (window as unknown as HoverBench).bench.startFrames());
+  let faded = 0;
+  for (const [index, spot] of spots.entries()) {
+    await page.mouse.move(box.x + spot.x, box.y + spot.y, { steps: 3 });
+    await page.waitForTimeout(60);
+    faded = Math.max(faded, await page.evaluate(() => (window as unknown as HoverBench).bench.fadedCount()));
+    // Every fourth: off the node long enough for the fading to clear.
+    if (index % 4 === 3) {
+      await page.mouse.move(box.x + spot.x + 40, box.y + spot.y + 45, { steps: 2 });
+      await page.waitForTimeout(150);
+    }
+  }
+  const gaps = await page.evaluate(() => (window as unknown as HoverBench).bench.stopFrames());
+  await context.close();
+  if (faded < 100) throw new Error(`Hovering faded only ${faded} elements: the hover did not take effect.`);
+  log(`\nHover over ${spots.length} nodes of a 1,000-node view at zoom 1 (2,000 relationships; up to ${faded} elements faded at once).`);
+  log('| measure | frames | p50 frame gap | p95 frame gap | longest frame gap | target |');
+  log('| --- | --- | --- | --- | --- | --- |');
+  log(`| hover highlighting, 1,000 nodes | ${gaps.frames.length} | ${ms(percentile(gaps.frames, 50))} | ${ms(percentile(gaps.frames, 95))} | ${ms(Math.max(...gaps.frames))} | ≤ 16 ms |`);
 }
 
 async function appBench(browser: Browser): Promise<void> {
@@ -308,7 +351,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     if (process.env.BENCH_UI !== 'app') await canvasBench(browser);
-    if (process.env.BENCH_UI !== 'canvas') await appBench(browser);
+    if (process.env.BENCH_UI !== 'canvas' && process.env.BENCH_UI !== 'hover') await appBench(browser);
   } finally {
     await browser.close();
   }

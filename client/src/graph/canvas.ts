@@ -1,4 +1,4 @@
-/** The Cytoscape canvas and its style: colour and shape by label, type names on edges. */
+/** The Cytoscape canvas and its style: colour and shape by label, colour and name by relationship type, light or dark. */
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
@@ -6,8 +6,91 @@ import svg from 'cytoscape-svg';
 cytoscape.use(fcose);
 cytoscape.use(svg);
 
+/** The colours of the canvas that follow the page's theme (the rest come from the data: labels, types). */
+export interface CanvasTheme {
+  text: string;
+  textBackground: string;
+  border: string;
+  pinned: string;
+  selected: string;
+  selectedEdge: string;
+}
+
+export const CANVAS_THEMES: Record<'light' | 'dark', CanvasTheme> = {
+  light: { text: '#1f2933', textBackground: '#f8fafc', border: '#ffffff', pinned: '#111827', selected: '#1d4ed8', selectedEdge: '#111827' },
+  dark: { text: '#e4e7eb', textBackground: '#0f172a', border: '#0f172a', pinned: '#f8fafc', selected: '#60a5fa', selectedEdge: '#f8fafc' },
+};
+
+/** Edge labels are drawn from this size on screen: 11 px labels appear from zoom 1.2 on. */
+export const EDGE_LABEL_MIN_ZOOMED = 13;
+
+/**
+ * The style sheet. Hover classes (`hover-lit`, `hover-faded`) are set by hover.ts and never by the
+ * state; `faded`/`highlighted` show the state's highlighted path.
+ */
+export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as never,
+        label: 'data(name)',
+        'font-size': 12,
+        color: theme.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-background-color': theme.textBackground,
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        width: 28,
+        height: 28,
+        'border-width': 1,
+        'border-color': theme.border,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': 'data(color)',
+        'target-arrow-color': 'data(color)',
+        'target-arrow-shape': 'triangle',
+        'curve-style': 'bezier',
+        label: 'data(type)',
+        'font-size': 11,
+        color: theme.text,
+        'text-rotation': 'autorotate',
+        'text-background-color': theme.textBackground,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        // Zoomed out, type names on every edge are noise: they show from zoom 1.2, and on hover and selection (below).
+        'min-zoomed-font-size': EDGE_LABEL_MIN_ZOOMED,
+      },
+    },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.pinned } },
+    { selector: 'node.loading', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#2563eb' } },
+    // Selected: a blue halo and border; pinned (above): a double border. Both can show at once.
+    { selector: 'node:selected', style: { 'underlay-color': '#2563eb', 'underlay-padding': 8, 'underlay-opacity': 0.45, 'underlay-shape': 'ellipse', 'border-width': 3, 'border-color': theme.selected } as never },
+    { selector: 'node.pinned:selected', style: { 'border-style': 'double', 'border-width': 4 } },
+    { selector: 'edge:selected', style: { width: 3.5, 'line-color': theme.selectedEdge, 'target-arrow-color': theme.selectedEdge, 'min-zoomed-font-size': 0 } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f97316', opacity: 1 } },
+    { selector: 'edge.highlighted', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', opacity: 1 } },
+    // Hover (derived, see hover.ts): the hovered node's closed neighbourhood stands out, the rest fades.
+    { selector: '.hover-faded', style: { opacity: 0.12 } },
+    { selector: 'node.hover-lit', style: { opacity: 1, 'z-index': 10 } },
+    { selector: 'edge.hover-lit', style: { opacity: 1, width: 2.5, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    { selector: 'edge.hover-edge', style: { width: 2.5, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    { selector: '.filtered', style: { display: 'none' } },
+  ];
+}
+
 /** `textureOnViewport: false` gives stock Cytoscape (the canvas bench compares both). */
-export function createCanvas(container: HTMLElement, { textureOnViewport = true } = {}): Core {
+export function createCanvas(container: HTMLElement, { textureOnViewport = true, theme = CANVAS_THEMES.light } = {}): Core {
   return cytoscape({
     container,
     minZoom: 0.02,
@@ -20,56 +103,11 @@ export function createCanvas(container: HTMLElement, { textureOnViewport = true 
     // Shift + drag on the background selects a box (Cytoscape's own modifier handling).
     boxSelectionEnabled: true,
     selectionType: 'single',
-    style: [
-      {
-        selector: 'node',
-        style: {
-          'background-color': 'data(color)',
-          shape: 'data(shape)' as never,
-          label: 'data(name)',
-          'font-size': 11,
-          color: '#1f2933',
-          'text-valign': 'bottom',
-          'text-margin-y': 4,
-          'text-wrap': 'ellipsis',
-          'text-max-width': '140px',
-          'text-background-color': '#f8fafc',
-          'text-background-opacity': 0.8,
-          'text-background-padding': '1px',
-          'min-zoomed-font-size': 7,
-          width: 28,
-          height: 28,
-          'border-width': 1,
-          'border-color': '#ffffff',
-        },
-      },
-      {
-        selector: 'edge',
-        style: {
-          width: 1.5,
-          'line-color': '#9aa5b1',
-          'target-arrow-color': '#9aa5b1',
-          'target-arrow-shape': 'triangle',
-          'curve-style': 'bezier',
-          label: 'data(type)',
-          'font-size': 8,
-          color: '#52606d',
-          'text-rotation': 'autorotate',
-          'text-background-color': '#f8fafc',
-          'text-background-opacity': 0.8,
-          'min-zoomed-font-size': 6,
-        },
-      },
-      { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': '#111827' } },
-      { selector: 'node.loading', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#2563eb' } },
-      // Selected: a blue halo and border; pinned (above): a black double border. Both can show at once.
-      { selector: 'node:selected', style: { 'underlay-color': '#2563eb', 'underlay-padding': 8, 'underlay-opacity': 0.45, 'underlay-shape': 'ellipse', 'border-width': 3, 'border-color': '#1d4ed8' } as never },
-      { selector: 'node.pinned:selected', style: { 'border-style': 'double', 'border-width': 4 } },
-      { selector: 'edge:selected', style: { width: 3.5, 'line-color': '#111827', 'target-arrow-color': '#111827' } },
-      { selector: '.faded', style: { opacity: 0.15 } },
-      { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f97316', opacity: 1 } },
-      { selector: 'edge.highlighted', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', opacity: 1 } },
-      { selector: '.filtered', style: { display: 'none' } },
-    ],
+    style: canvasStyle(theme),
   });
+}
+
+/** Switches the canvas's colours (the page's theme changed). */
+export function setCanvasTheme(cy: Core, theme: CanvasTheme): void {
+  cy.style(canvasStyle(theme));
 }

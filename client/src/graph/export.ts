@@ -13,12 +13,13 @@ export function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function exportPng(cy: Core): Blob {
-  return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 }) as unknown as Blob;
+/** `bg`: the canvas's background as the page shows it (light or dark). */
+export function exportPng(cy: Core, bg = '#ffffff'): Blob {
+  return cy.png({ output: 'blob', full: true, scale: 2, bg, maxWidth: 8000, maxHeight: 8000 }) as unknown as Blob;
 }
 
-export function exportSvg(cy: Core): Blob {
-  const text = (cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+export function exportSvg(cy: Core, bg = '#ffffff'): Blob {
+  const text = (cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg });
   return new Blob([text], { type: 'image/svg+xml' });
 }
 

@@ -1,8 +1,9 @@
-export { createCanvas } from './canvas';
+export { CANVAS_THEMES, createCanvas, setCanvasTheme, type CanvasTheme } from './canvas';
+export { attachHover } from './hover';
 export { displayName, useSchemaNaming } from './display';
 export { download, exportJson, exportPng, exportSvg } from './export';
 export { LAYOUT_LABELS, runLayout } from './layouts';
 export { createMinimap } from './minimap';
-export { labelStyle } from './palette';
+export { labelStyle, typeColor } from './palette';
 export { shapeOutline, svgPoints } from './shapes';
 export { edgeData, nodeData, render } from './render';

@@ -27,3 +27,31 @@ export function labelStyle(label: string): { color: string; shape: string } {
   const value = hash(label);
   return { color: `hsl(${value % 360}, 62%, 48%)`, shape: SHAPES[value % SHAPES.length] ?? 'ellipse' };
 }
+
+/**
+ * A colour per relationship type, for its edges and its legend row: fixed for the fintech model,
+ * generated from the type's name for any other. All are mid-tone (lightness 42–50%, saturated), so
+ * that a line reads on the light canvas and on the dark one alike.
+ */
+const KNOWN_TYPES: Record<string, string> = {
+  PARTNERS_WITH: '#2f7fd8',
+  COMPETES_WITH: '#e0503a',
+  OWNS: '#8a5cd6',
+  SUBSIDIARY_OF: '#a66bd8',
+  OFFERS: '#d98a0b',
+  DISTRIBUTES: '#c2760a',
+  SET_UP_JOINT_VENTURE: '#1a9e8a',
+  LICENSED_BY: '#cc3f7a',
+  WORKS_FOR: '#6b8e23',
+  IMITATES: '#b5652e',
+  PROVIDES_INFRASTRUCTURE_FOR: '#0e94b5',
+  REPORTED_ON: '#7a8794',
+};
+
+export function typeColor(type: string): string {
+  const known = KNOWN_TYPES[type];
+  if (known) return known;
+  // A different mix than the labels' so that a label and a type of the same name do not match.
+  const value = hash(`type:${type}`);
+  return `hsl(${value % 360}, 65%, ${44 + (value >>> 9) % 6}%)`;
+}

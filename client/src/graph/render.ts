@@ -7,7 +7,7 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../server/contract';
 import { visibleElements, type ViewState } from '../state';
 import { displayName } from './display';
-import { labelStyle } from './palette';
+import { labelStyle, typeColor } from './palette';
 
 export function nodeData(node: GraphNode): Record<string, string> {
   const label = node.labels[0] ?? '';
@@ -16,7 +16,7 @@ export function nodeData(node: GraphNode): Record<string, string> {
 }
 
 export function edgeData(edge: GraphEdge): Record<string, string> {
-  return { id: edge.id, source: edge.source, target: edge.target, type: edge.type };
+  return { id: edge.id, source: edge.source, target: edge.target, type: edge.type, color: typeColor(edge.type) };
 }
 
 /** Draws `state`; returns the ids of nodes that have no position yet (a layout must place them). */

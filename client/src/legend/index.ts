@@ -2,7 +2,7 @@
  * The legend, which is also the filter: each label (its colour and shape) and relationship type on
  * the canvas with its count and a checkbox; a year range where relationships carry dates.
  */
-import { labelStyle, shapeOutline, svgPoints } from '../graph';
+import { labelStyle, shapeOutline, svgPoints, typeColor } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
 import { fill, h } from '../ui/dom';
 import { readFold, writeFold } from '../layout';
@@ -45,6 +45,13 @@ function swatch(shape: string, color: string): SVGSVGElement {
   mark.setAttribute('fill', color);
   svg.append(mark);
   return svg;
+}
+
+/** The type's line colour (set through the CSSOM: the page's CSP allows no inline style attributes). */
+function edgeSwatch(type: string): HTMLSpanElement {
+  const line = h('span', { class: 'edge-swatch', 'data-testid': `legend-swatch-${type}` });
+  line.style.backgroundColor = typeColor(type);
+  return line;
 }
 
 /** Whether the user folded the legend away (kept across redraws and reloads). */
@@ -114,7 +121,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
       'ul',
       { class: 'legend-list', 'aria-label': 'Relationship types' },
       ...[...types].map(([type, count]) =>
-        h('li', {}, h('label', {}, h('input', { type: 'checkbox', checked: !hiddenTypes.has(type), onchange: () => actions.toggleType(type), 'data-testid': `legend-type-${type}` }), h('span', { class: 'edge-swatch' }), `${type} (${count})`)),
+        h('li', {}, h('label', {}, h('input', { type: 'checkbox', checked: !hiddenTypes.has(type), onchange: () => actions.toggleType(type), 'data-testid': `legend-type-${type}` }), edgeSwatch(type), `${type} (${count})`)),
       ),
     ),
     span

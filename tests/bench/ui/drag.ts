@@ -5,7 +5,8 @@
  */
 import { DataSet, Network } from 'vis-network/standalone';
 import { createCanvas } from '../../../client/src/graph/canvas';
-import { labelStyle } from '../../../client/src/graph/palette';
+import { attachHover } from '../../../client/src/graph/hover';
+import { labelStyle, typeColor } from '../../../client/src/graph/palette';
 
 const LABELS = ['Company', 'Bank', 'Product', 'Regulator', 'Person'];
 
@@ -42,16 +43,22 @@ function nextFrame(): Promise<number> {
   return new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-async function mountCytoscape(graph: Graph, textureOnViewport: boolean, zoom: number | null): Promise<void> {
+async function mountCytoscape(graph: Graph, textureOnViewport: boolean, zoom: number | null, hover = false): Promise<void> {
   const cy = createCanvas(document.getElementById('stage')!, { textureOnViewport });
   cy.add([
     ...graph.nodes.map((node) => {
       const style = labelStyle(node.label);
       return { group: 'nodes' as const, data: { id: node.id, name: node.name, label: node.label, color: style.color, shape: style.shape }, position: { x: node.x, y: node.y } };
     }),
-    ...graph.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge } })),
+    ...graph.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge, color: typeColor(edge.type) } })),
   ]);
   cy.autoungrabify(true);
+  if (hover) attachHover(cy);
+  nodeSpots = () => {
+    const rect = cy.container()!.getBoundingClientRect();
+    return cy.nodes().map((node) => node.renderedPosition()).filter((at) => at.x > 20 && at.y > 20 && at.x < rect.width - 20 && at.y < rect.height - 20);
+  };
+  fadedCount = () => cy.elements('.hover-faded').length;
   cy.on('render', () => {
     if (recording) draws.push(performance.now());
   });
@@ -91,6 +98,11 @@ async function mountVis(graph: Graph, zoom: number | null): Promise<void> {
   };
 }
 
+/** Where nodes are drawn in the view (DOM pixels of the stage), for the hover bench. */
+let nodeSpots: () => Array<{ x: number; y: number }> = () => [];
+/** How many elements hover has faded (to check that a hover took effect). */
+let fadedCount: () => number = () => 0;
+
 /** A point of the stage (DOM pixels) with no node under it, where a drag moves the view. */
 let emptySpot: () => { x: number; y: number } = () => ({ x: 12, y: 12 });
 /** Where the view is (pan offset), to check that a drag moved it. */
@@ -107,11 +119,17 @@ async function record(): Promise<void> {
 
 const bench = {
   /** Draws n nodes; `zoom` null fits the whole graph, a number zooms to it around the centre. */
-  async mount(kind: 'cytoscape' | 'cytoscape-stock' | 'vis', n: number, zoom: number | null): Promise<void> {
+  async mount(kind: 'cytoscape' | 'cytoscape-stock' | 'vis' | 'cytoscape-hover', n: number, zoom: number | null): Promise<void> {
     const graph = generate(n);
     if (kind === 'vis') await mountVis(graph, zoom);
-    else await mountCytoscape(graph, kind === 'cytoscape', zoom);
+    else await mountCytoscape(graph, kind !== 'cytoscape-stock', zoom, kind === 'cytoscape-hover');
     for (let i = 0; i < 10; i += 1) await nextFrame();
+  },
+  nodeSpots(): Array<{ x: number; y: number }> {
+    return nodeSpots();
+  },
+  fadedCount(): number {
+    return fadedCount();
   },
   emptySpot(): { x: number; y: number } {
     return emptySpot();
