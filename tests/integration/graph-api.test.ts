@@ -30,7 +30,7 @@ test('search ranks by name and alias, tolerates a typo, says what matched, and f
   expect(alias.hits[0]).toMatchObject({ matched: 'Cryptorabbit' });
   expect(alias.hits[0]?.node.properties.id).toBe('jiamitu');
   const banks = (await getJson<SearchResult>(`${seeded.app.url}/api/search?q=bank&label=Bank&limit=10`)).body;
-  expect(banks.hits.map((hit) => hit.node.properties.id).sort()).toEqual(['agricultural-bank-of-china', 'china-construction-bank', 'huaxia-bank']);
+  expect(banks.hits.map((hit) => hit.node.properties.id).sort()).toEqual(['agricultural-bank-of-china', 'china-construction-bank', 'huaxia-bank', 'icbc']);
   expect(banks.hits.every((hit) => hit.node.labels.includes('Bank'))).toBe(true);
   const companies = (await getJson<SearchResult>(`${seeded.app.url}/api/search?q=bank&label=Company`)).body;
   expect(companies.hits).toEqual([]);
