@@ -13,6 +13,7 @@ import {
   drawnEdges,
   drawnNodes,
   emptyCanvas,
+  findPathsBetween,
   names,
   nodeId,
   searchAndPick,
@@ -170,11 +171,7 @@ test('a click reads ahead the page a double-click would expand: the expansion do
 test('find the shortest path between two banks, highlighted', async () => {
   const { page, errors } = await open();
   await emptyCanvas(page);
-  await page.fill('#path-from', 'Huaxia');
-  await page.locator('.search-hit', { hasText: 'Huaxia Bank Co Ltd' }).first().dispatchEvent('mousedown');
-  await page.fill('#path-to', 'WeBank');
-  await page.locator('.search-hit', { hasText: 'WeBank' }).first().dispatchEvent('mousedown');
-  await page.click('#path-find');
+  await findPathsBetween(page, { text: 'Huaxia', name: 'Huaxia Bank Co Ltd' }, { text: 'WeBank', name: 'WeBank' });
   await page.waitForFunction(() => /shortest path/.test(document.querySelector('[data-testid="path-result"]')?.textContent ?? ''));
   expect(await page.textContent('[data-testid="path-result"]')).toBe('1 shortest path of 2 hops between Huaxia Bank Co Ltd and WeBank.');
   expect(await names(page)).toEqual(['Huaxia Bank Co Ltd', 'Tencent Holdings Ltd', 'WeBank']);

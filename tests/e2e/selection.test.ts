@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
-import { clickNode, drawnNodes, emptyCanvas, names, nodeId, searchAndPick, waitForNodeCount, waitForRequests, waitReady } from '../support/explorer-page';
+import { clickNode, drawnNodes, emptyCanvas, findPathsBetween, names, nodeId, searchAndPick, waitForNodeCount, waitForRequests, waitReady } from '../support/explorer-page';
 
 const context = useBrowserApp();
 
@@ -131,11 +131,7 @@ test('pinned and selected look different on the canvas', async () => {
 test('regression (issue 15): a click on the background takes the path highlight away without an undo step', async () => {
   const { page, errors } = await open();
   await emptyCanvas(page);
-  await page.fill('#path-from', 'Huaxia');
-  await page.locator('.search-hit', { hasText: 'Huaxia Bank Co Ltd' }).first().dispatchEvent('mousedown');
-  await page.fill('#path-to', 'WeBank');
-  await page.locator('.search-hit', { hasText: 'WeBank' }).first().dispatchEvent('mousedown');
-  await page.click('#path-find');
+  await findPathsBetween(page, { text: 'Huaxia', name: 'Huaxia Bank Co Ltd' }, { text: 'WeBank', name: 'WeBank' });
   await page.waitForFunction(() => window.fingraph.cy.nodes().map((node) => node.hasClass('highlighted')).includes(true));
   const box = (await page.locator('#graph').boundingBox())!;
   await page.mouse.click(box.x + 8, box.y + box.height / 2);

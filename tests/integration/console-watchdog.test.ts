@@ -6,7 +6,6 @@
  * expression would hold a core of the run's shared Neo4j, and a clean shutdown, until it ends.
  */
 import fs from 'node:fs';
-import { Writable } from 'node:stream';
 import type { HealthReport, Problem } from '../../server/contract';
 import { createLogger } from '../../server/http/logger';
 import { killLocalNeo4j } from '../../server/local-neo4j';
@@ -15,6 +14,7 @@ import { ConsoleWatchdog } from '../../server/services/console-watchdog';
 import { openDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 import { createThrowawayNeo4j, type ThrowawayNeo4j } from '../support/throwaway-neo4j';
+import { jsonLineSink } from '../support/log-sink';
 
 const CONSOLE_TIMEOUT_MS = 1_500;
 // A regex the console's guard lets through (three unbounded quantifiers, no nested group) that still
@@ -31,12 +31,7 @@ const warnings: Array<Record<string, unknown>> = [];
 beforeAll(async () => {
   neo4j = await createThrowawayNeo4j('watchdog');
   database = openDatabase(neo4j.connection);
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) warnings.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const sink = jsonLineSink(warnings);
   watchdog = new ConsoleWatchdog(database, { timeoutMs: CONSOLE_TIMEOUT_MS, graceMs: 1_500, blockMs: 120_000, logger: createLogger('warn', sink) });
   app = await startApp(database, undefined, { consoleLimits: { timeoutMs: CONSOLE_TIMEOUT_MS, maxRows: 10, maxElements: 10 }, consoleWatchdog: watchdog, trustProxy: 'loopback' });
 });

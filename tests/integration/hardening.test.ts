@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { CLIENT_DIST, buildClientIfNeeded } from '../../server/cli/client-build';
 import { createLogger } from '../../server/http/logger';
 import type { Problem } from '../../server/contract';
 import type { Database } from '../../server/neo4j';
 import { loadSeed, openDatabase } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
+import { jsonLineSink } from '../support/log-sink';
 
 let database: Database;
 let app: RunningApp;
@@ -22,12 +22,7 @@ beforeAll(async () => {
   await buildClientIfNeeded(() => undefined);
   database = openDatabase();
   await loadSeed(database);
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const sink = jsonLineSink(logLines);
   app = await startApp(database, CLIENT_DIST, { logger: createLogger('info', sink) });
   // Three console queries at once, then one every two seconds; clients told apart by X-Forwarded-For.
   limited = await startApp(database, undefined, { consoleRate: { perMinute: 30, burst: 3 }, trustProxy: 'loopback' });

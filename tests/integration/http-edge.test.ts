@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { CLIENT_DIST, buildClientIfNeeded } from '../../server/cli/client-build';
 import type { HealthReport, Problem } from '../../server/contract';
 import { createLogger } from '../../server/http/logger';
@@ -19,6 +18,7 @@ import type { Database } from '../../server/neo4j';
 import { loadSeed, openDatabase, testConnection } from '../support/database';
 import { startApp, type RunningApp } from '../support/http';
 import { cliArgs } from '../support/cli';
+import { jsonLineSink } from '../support/log-sink';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -31,12 +31,7 @@ beforeAll(async () => {
   await buildClientIfNeeded(() => undefined);
   database = openDatabase();
   await loadSeed(database);
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const sink = jsonLineSink(logLines);
   app = await startApp(database, CLIENT_DIST, { logger: createLogger('info', sink) });
   port = Number(new URL(app.url).port);
 });

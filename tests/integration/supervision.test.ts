@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { createConsoleWatchdog } from '../../server/app';
 import { bootBackend, type Backend } from '../../server/cli/boot';
 import { loadConfig, type Config } from '../../server/config';
@@ -16,6 +15,7 @@ import { createLogger } from '../../server/http/logger';
 import { findLocalNeo4j, freePort, killLocalNeo4j, stopLocalNeo4j } from '../../server/local-neo4j';
 import type { ConsoleWatchdog } from '../../server/services/console-watchdog';
 import { startApp, type RunningApp } from '../support/http';
+import { jsonLineSink } from '../support/log-sink';
 
 let home: string;
 let config: Config;
@@ -38,12 +38,7 @@ beforeAll(async () => {
     CONSOLE_STUCK_BLOCK_MS: '120000',
   });
   backend = await bootBackend(config, (line) => lines.push(line));
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) warnings.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const sink = jsonLineSink(warnings);
   const supervisor = backend.supervisor!;
   watchdog = createConsoleWatchdog(backend.database, config, createLogger('warn', sink), (reason) => supervisor.restart(reason, { deliberate: true }));
   app = await startApp(backend.database, undefined, { consoleLimits: config.console, consoleWatchdog: watchdog, trustProxy: 'loopback' });

@@ -136,3 +136,12 @@ export async function emptyCanvas(page: Page): Promise<void> {
   await page.click('#clear');
   await waitForNodeCount(page, 0);
 }
+
+/** Sets the two ends of the paths panel by searching them (text typed, hit picked) and finds the paths. */
+export async function findPathsBetween(page: Page, from: { text: string; name: string }, to: { text: string; name: string }): Promise<void> {
+  await page.fill('#path-from', from.text);
+  await page.locator('.search-hit', { hasText: from.name }).first().dispatchEvent('mousedown');
+  await page.fill('#path-to', to.text);
+  await page.locator('.search-hit', { hasText: to.name }).first().dispatchEvent('mousedown');
+  await page.click('#path-find');
+}
