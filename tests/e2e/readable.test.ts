@@ -208,3 +208,31 @@ test('dark mode follows the system, and the toggle overrides it across a reload'
   }
   expect(errors).toEqual([]);
 });
+
+test('the mouse wheel zooms at Cytoscape\'s normal speed, with no warning about a custom sensitivity', async () => {
+  const { page, errors } = await openPage(context.browser, context.app.url);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.reload();
+  await waitReady(page);
+  const box = (await page.locator('#graph').boundingBox())!;
+  await page.evaluate(() => {
+    const cy = (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy;
+    cy.stop();
+    cy.zoom(0.5);
+  });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // Ten notches of a common mouse wheel (100 px each) towards the screen.
+  for (let notch = 0; notch < 10; notch += 1) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(60);
+  }
+  const zoom = await page.evaluate(() => (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy.zoom());
+  // Cytoscape's default speed: the first four notches are clamped while it learns the wheel's step,
+  // then each is 10 ^ (3 / 250): about 1.4x for ten notches. The old sensitivity of 0.3 gave 1.11x.
+  expect(zoom / 0.5).toBeGreaterThan(1.3);
+  expect(warnings.filter((text) => /wheel/i.test(text))).toEqual([]);
+  expect(errors).toEqual([]);
+});
