@@ -86,6 +86,12 @@ export interface Problem {
   position?: { line: number; column: number; offset: number };
   /** The request's id (X-Request-Id), to find it in the server's log. */
   requestId?: string;
+  /** A refused change: the rule it broke ("model.relationship-ends", "evidence.quote-in-source"…). */
+  rule?: string;
+  /** A refused change (409): what changed meanwhile, element by element and property by property. */
+  conflicts?: Array<{ key: string; property?: string; expected: PlainValue; current: PlainValue }>;
+  /** A delete refused for want of confirmation: what would go with the node (its relationships). */
+  goesWith?: Array<{ key: string | null; type: string; from: string | null; to: string | null }>;
 }
 
 /** GET /api/schema: what the database holds, discovered, never assumed. */
@@ -257,3 +263,5 @@ export interface ConsoleResult {
   /** Milliseconds from sending the query to the last row read. */
   elapsedMs: number;
 }
+
+export type * from './changes';
