@@ -7,7 +7,7 @@ import type { ChangeRequest } from '../../contract';
 import { ChangeRefusedError } from '../../errors';
 
 /** Labels, relationship types and property names a change may use: letters, digits, underscores, starting with a letter. */
-export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+export const NAME_PATTERN = /^\p{L}[\p{L}\p{N}_]{0,99}$/u;
 /** A stable key: lower-case words joined by dashes (the seed's ids). */
 export const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_OPERATIONS = 500;
