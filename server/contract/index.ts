@@ -195,6 +195,11 @@ export interface SubgraphRequest {
   ids: string[];
   /** Only relationships touching one of these are returned; all of `ids` when omitted. */
   focus?: string[];
+  /**
+   * The stable key of each id that has one (a shared view's): the node the key names now is used
+   * in its place, so that a view shared before a reseed (new elementIds) reopens the same nodes.
+   */
+  keys?: Record<string, string>;
 }
 
 export interface SubgraphResult extends GraphView {
@@ -202,6 +207,8 @@ export interface SubgraphResult extends GraphView {
   missing: string[];
   /** True when more relationships joined the nodes than were returned (20,000). */
   truncated: boolean;
+  /** Ids of the request whose key names another node now (after a reseed): old id → the node's id now. */
+  renamed: Record<string, string>;
 }
 
 /** GET /api/query/schema: what the console's editor completes, read from the database. */

@@ -63,6 +63,7 @@ export const QUERY_NAMES = [
   'changes/history',
   'keys/node',
   'keys/relationship',
+  'keys/nodes',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

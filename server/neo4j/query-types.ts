@@ -81,6 +81,7 @@ export interface QueryTypes {
   'changes/history': { parameters: { key: string; limit: Int }; record: StoredChange };
   'keys/node': { parameters: { key: string }; record: { node: Node; merged: boolean } };
   'keys/relationship': { parameters: { key: string }; record: { relationship: Relationship } };
+  'keys/nodes': { parameters: { keys: string[] }; record: { key: string; id: string } };
 }
 
 /** Every query of QUERY_NAMES has its entry here (a compile error names the one missing). */
