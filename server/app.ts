@@ -13,8 +13,10 @@ import { silentLogger, type Logger } from './http/logger';
 import { rateLimit, type RateLimit } from './http/rate-limit';
 import { requestContext } from './http/request-context';
 import { securityHeaders } from './http/security';
+import { writeAccess } from './http/write-access';
 import type { Database } from './neo4j';
 import { apiNotFound, problemMiddleware } from './problem';
+import { changeRoutes } from './routes/changes';
 import { consoleRoutes } from './routes/console';
 import { exploreRoutes } from './routes/explore';
 import { graphRoutes } from './routes/graph';
@@ -42,6 +44,11 @@ export interface AppDeps {
   deployment?: Deployment;
   /** Looks for console transactions that ignore termination (server/services/console-watchdog.ts). */
   consoleWatchdog?: ConsoleWatchdog;
+  /**
+   * The address the server listens on (HOST): the change API accepts writes only when it is a
+   * loopback one (and the request comes from loopback, in a local deployment). Omitted: no writes.
+   */
+  listenHost?: string;
 }
 
 export const DEFAULT_CONSOLE_RATE: RateLimit = { perMinute: 120, burst: 20 };
@@ -54,7 +61,7 @@ export function configuredDeps(
   config: Config,
   logger: Logger,
   ports: readonly number[] = [config.port],
-): Pick<AppDeps, 'consoleLimits' | 'consoleRate' | 'trustProxy' | 'logger' | 'allowedHosts' | 'deployment'> {
+): Pick<AppDeps, 'consoleLimits' | 'consoleRate' | 'trustProxy' | 'logger' | 'allowedHosts' | 'deployment' | 'listenHost'> {
   return {
     consoleLimits: config.console,
     consoleRate: config.consoleRate.perMinute > 0 ? config.consoleRate : null,
@@ -62,6 +69,7 @@ export function configuredDeps(
     logger,
     allowedHosts: allowedHostRules({ listenHost: config.host, ports, configured: config.http.allowedHosts }),
     deployment: config.deployment,
+    listenHost: config.host,
   };
 }
 
@@ -91,6 +99,7 @@ export function createApp({
   allowedHosts,
   deployment = 'local',
   consoleWatchdog,
+  listenHost,
 }: AppDeps): Express {
   const app = express();
   const isPublic = deployment === 'public';
@@ -111,6 +120,7 @@ export function createApp({
   api.use(graphRoutes(database));
   api.use(exploreRoutes(database));
   api.use(consoleRoutes(database, consoleLimits, consoleWatchdog));
+  api.use(changeRoutes(database, writeAccess({ listenHost, deployment })));
   api.use(apiNotFound);
   app.use('/api', api);
 

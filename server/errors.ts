@@ -2,7 +2,13 @@
  * The errors the API answers with. Each carries its HTTP status; the problem middleware turns them
  * into RFC 9457 problem+json. Messages say what was wrong and how to fix it.
  */
+import type { Problem } from './contract';
+export type ProblemExtensions = Pick<Problem, 'rule' | 'conflicts' | 'goesWith'>;
+
 export class ApiError extends Error {
+  /** Fields the problem+json carries beside `detail` (a refused change's rule, conflicts...). */
+  extensions: ProblemExtensions = {};
+
   constructor(
     readonly status: number,
     readonly title: string,
@@ -107,5 +113,31 @@ export class MisdirectedRequestError extends ApiError {
 export class ForbiddenOriginError extends ApiError {
   constructor(message: string) {
     super(403, 'Forbidden Origin', message);
+  }
+}
+
+/**
+ * A change that breaks a rule (the model, evidence, names, confirmation): nothing was written.
+ * `rule` names the rule; the message says how to fix the change.
+ */
+export class ChangeRefusedError extends ApiError {
+  constructor(rule: string, message: string, extensions: Omit<ProblemExtensions, 'rule'> = {}) {
+    super(400, 'Change Refused', message);
+    this.extensions = { rule, ...extensions };
+  }
+}
+
+/** A change made on a state that has moved since it was read (another edit came first): nothing was written. */
+export class ChangeConflictError extends ApiError {
+  constructor(message: string, conflicts: NonNullable<Problem['conflicts']>) {
+    super(409, 'Conflict', message);
+    this.extensions = { rule: 'concurrency.changed-meanwhile', conflicts };
+  }
+}
+
+/** A write this server does not accept (not in local use, until sign-in exists). */
+export class WriteForbiddenError extends ApiError {
+  constructor(message: string) {
+    super(403, 'Editing Not Enabled', message);
   }
 }

@@ -20,6 +20,7 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, request, 
   if (error instanceof ApiError) {
     problem = { type: `https://fingraph.dev/problems/${error.type}`, title: error.title, status: error.status, detail: error.message };
     if (error.code) problem.code = error.code;
+    Object.assign(problem, error.extensions);
     if (error instanceof QueryError && error.position) problem.position = error.position;
     if (error.status === 503) response.setHeader('Retry-After', '1');
   } else if (isMalformedUrl(error)) {

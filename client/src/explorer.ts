@@ -15,6 +15,7 @@ import {
   collapse,
   collapseSet,
   decodeView,
+  renameView,
   emptyView,
   encodeView,
   findExpansion,
@@ -447,13 +448,16 @@ export class Explorer {
       hidden: nodes.filter((node) => node.hidden).map((node) => node.data.id),
       filters: this.state.filters,
       layout: this.state.layout,
+      keys: Object.fromEntries(nodes.flatMap((node) => (isStableKey(node.data.properties.id) ? [[node.data.id, node.data.properties.id]] : []))),
     });
   }
 
   /** Reopens a shared view: its nodes as they are in the database now, where they were, with its filters and layout. */
   async openShared(text: string): Promise<void> {
-    const shared = decodeView(text);
-    const result = shared.ids.length > 0 ? await api.subgraph({ ids: shared.ids }) : { nodes: [], edges: [], missing: [], truncated: false };
+    const linked = decodeView(text);
+    const result = linked.ids.length > 0 ? await api.subgraph({ ids: linked.ids, keys: linked.keys }) : { nodes: [], edges: [], missing: [], truncated: false, renamed: {} };
+    // Nodes whose stable key names another elementId now (the database was reseeded) keep their place.
+    const shared = renameView(linked, result.renamed);
     let next = addGraph(emptyView(), result, { positions: shared.positions });
     next = setHidden(setPinned(next, shared.pinned, true), shared.hidden, true);
     next = { ...setLayout(next, shared.layout), filters: shared.filters };
@@ -477,6 +481,11 @@ export class Explorer {
     const node = this.state.nodes[id];
     return node ? displayName(node.data) : 'the node';
   }
+}
+
+/** A node's `id` that is a stable key (a slug such as "huaxia-bank", as the seed and the change API give them). */
+function isStableKey(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 200 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
 }
 
 /**

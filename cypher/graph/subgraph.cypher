@@ -6,7 +6,7 @@
 // Returns one row: nodes (the nodes of $ids that exist), relationships (between a focus node and
 // any node of $ids, each once), more (true when there were more than $cap).
 MATCH (n)
-WHERE elementId(n) IN $ids
+WHERE elementId(n) IN $ids AND NOT n:_FingraphChange
 WITH collect(n) AS nodes
 CALL (nodes) {
   MATCH (a)

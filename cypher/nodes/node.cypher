@@ -4,5 +4,5 @@
 // Parameters: $id (elementId).
 // Returns one row, or none: node, degrees (list of integers).
 MATCH (n)
-WHERE elementId(n) = $id
+WHERE elementId(n) = $id AND NOT n:_FingraphChange
 RETURN n AS node, {{degrees}} AS degrees

@@ -86,6 +86,12 @@ export interface Problem {
   position?: { line: number; column: number; offset: number };
   /** The request's id (X-Request-Id), to find it in the server's log. */
   requestId?: string;
+  /** A refused change: the rule it broke ("model.relationship-ends", "evidence.quote-in-source"…). */
+  rule?: string;
+  /** A refused change (409): what changed meanwhile, element by element and property by property. */
+  conflicts?: Array<{ key: string; property?: string; expected: PlainValue; current: PlainValue }>;
+  /** A delete refused for want of confirmation: what would go with the node (its relationships). */
+  goesWith?: Array<{ key: string | null; type: string; from: string | null; to: string | null }>;
 }
 
 /** GET /api/schema: what the database holds, discovered, never assumed. */
@@ -189,6 +195,11 @@ export interface SubgraphRequest {
   ids: string[];
   /** Only relationships touching one of these are returned; all of `ids` when omitted. */
   focus?: string[];
+  /**
+   * The stable key of each id that has one (a shared view's): the node the key names now is used
+   * in its place, so that a view shared before a reseed (new elementIds) reopens the same nodes.
+   */
+  keys?: Record<string, string>;
 }
 
 export interface SubgraphResult extends GraphView {
@@ -196,6 +207,8 @@ export interface SubgraphResult extends GraphView {
   missing: string[];
   /** True when more relationships joined the nodes than were returned (20,000). */
   truncated: boolean;
+  /** Ids of the request whose key names another node now (after a reseed): old id → the node's id now. */
+  renamed: Record<string, string>;
 }
 
 /** GET /api/query/schema: what the console's editor completes, read from the database. */
@@ -257,3 +270,5 @@ export interface ConsoleResult {
   /** Milliseconds from sending the query to the last row read. */
   elapsedMs: number;
 }
+
+export type * from './changes';

@@ -7,3 +7,6 @@ export { consoleError, errorPosition, mapDriverError, type QueryPosition } from 
 export { collectGraph, integer, toConsoleValue, toEdge, toEdges, toNode, toNodes, toPath, toPlain, toProperties } from './convert';
 export { loadQueries, loadSchemaStatements, MissingQueryError, QUERY_NAMES, type QueryMap, type QueryName } from './queries';
 export { allowedIdentifier, cypher, joinFragments, quoteIdentifier, renderTemplate, TemplateError, type CypherFragment, type Fill, type Identifier } from './template';
+export { fromStoredProperties, fromStoredValue, storedToPlain, toStoredProperties, toStoredValue, UnstorableValueError } from './stored';
+export type { Node as Neo4jNode, Relationship as Neo4jRelationship } from 'neo4j-driver';
+export type { TransactionRun } from './database';

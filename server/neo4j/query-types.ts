@@ -13,6 +13,8 @@ type Int = Integer;
 type Count = Integer;
 /** A quote and the id of the Source it comes from, as the seed writer passes them. */
 type Evidence = { source: string; quote: string };
+/** A change of Fingraph's history as stored: its elements as JSON texts. */
+type StoredChange = { id: string; author: string; at: string; comment: string; revertOf: string | null; elements: string[] };
 
 export interface QueryTypes {
   'health/components': { parameters: Record<string, never>; record: { name: string; version: string; edition: string } };
@@ -59,6 +61,27 @@ export interface QueryTypes {
   'seed/replace-relationships': { parameters: { relationships: Array<{ id: string; from: string; to: string; properties: Record<string, unknown> }> }; record: { written: Count } };
   'seed/relationship-types': { parameters: Record<string, never>; record: { type: string } };
   'seed/find-relationship-ids': { parameters: { ids: string[] }; record: { id: string; from: string; to: string } };
+  'changes/model-constraints': { parameters: Record<string, never>; record: { label: string } };
+  'changes/node-by-key': { parameters: { key: string; follow: boolean }; record: { node: Node } };
+  'changes/node-by-element-id': { parameters: { id: string }; record: { node: Node } };
+  'changes/relationship-by-key': { parameters: { key: string }; record: { relationship: Relationship; start: Node; end: Node } };
+  'changes/relationship-by-element-id': { parameters: { id: string }; record: { relationship: Relationship; start: Node; end: Node } };
+  'changes/node-relationships': { parameters: { id: string }; record: { relationship: Relationship; start: Node; end: Node } };
+  'changes/node-key-taken': { parameters: { key: string }; record: { taken: boolean } };
+  'changes/relationship-key-taken': { parameters: { key: string }; record: { taken: boolean } };
+  'changes/create-node': { parameters: { labels: string[]; properties: Record<string, unknown> }; record: { node: Node } };
+  'changes/replace-node-properties': { parameters: { id: string; properties: Record<string, unknown> }; record: { node: Node } };
+  'changes/delete-node': { parameters: { id: string }; record: { deleted: Count } };
+  'changes/node-degree': { parameters: { id: string }; record: { degree: Count } };
+  'changes/create-relationship': { parameters: { from: string; to: string; type: string; properties: Record<string, unknown> }; record: { relationship: Relationship; start: Node; end: Node } };
+  'changes/replace-relationship-properties': { parameters: { id: string; properties: Record<string, unknown> }; record: { relationship: Relationship; start: Node; end: Node } };
+  'changes/delete-relationship': { parameters: { id: string }; record: { deleted: Count } };
+  'changes/record-change': { parameters: { id: string; author: string; comment: string; revertOf: string | null; keys: string[]; elements: string[] }; record: { at: string } };
+  'changes/change': { parameters: { id: string }; record: StoredChange };
+  'changes/history': { parameters: { key: string; limit: Int }; record: StoredChange };
+  'keys/node': { parameters: { key: string }; record: { node: Node; merged: boolean } };
+  'keys/relationship': { parameters: { key: string }; record: { relationship: Relationship } };
+  'keys/nodes': { parameters: { keys: string[] }; record: { key: string; id: string } };
 }
 
 /** Every query of QUERY_NAMES has its entry here (a compile error names the one missing). */

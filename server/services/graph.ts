@@ -17,15 +17,31 @@ export const SUBGRAPH_MAX_RELATIONSHIPS = 20_000;
  * The nodes of `ids` that exist, and the relationships between a node of `focus` and any node of
  * `ids` (to reopen a shared view, or to join new nodes to those already on the canvas).
  */
-export async function getSubgraph(database: Database, ids: string[], focus: string[]): Promise<SubgraphResult> {
-  const result = await database.read('graph/subgraph', { ids, focus, cap: integer(SUBGRAPH_MAX_RELATIONSHIPS) });
+export async function getSubgraph(database: Database, ids: string[], focus: string[], keys: Record<string, string> = {}): Promise<SubgraphResult> {
+  const renamed = await renamedByKeys(database, keys);
+  const current = (id: string): string => renamed[id] ?? id;
+  const result = await database.read('graph/subgraph', { ids: [...new Set(ids.map(current))], focus: [...new Set(focus.map(current))], cap: integer(SUBGRAPH_MAX_RELATIONSHIPS) });
   const record = result.records[0];
   const nodes = record ? toNodes(record.get('nodes')) : [];
   const found = new Set(nodes.map((node) => node.id));
   return {
     nodes,
     edges: record ? toEdges(record.get('relationships')) : [],
-    missing: ids.filter((id) => !found.has(id)),
+    missing: ids.filter((id) => !found.has(current(id))),
     truncated: record ? record.get('more') === true : false,
+    renamed,
   };
+}
+
+/** The ids whose stable key names another node now (old id → its id now). */
+async function renamedByKeys(database: Database, keys: Record<string, string>): Promise<Record<string, string>> {
+  const wanted = [...new Set(Object.values(keys))];
+  if (wanted.length === 0) return {};
+  const named = new Map((await database.read('keys/nodes', { keys: wanted })).records.map((record) => [record.get('key'), record.get('id')]));
+  const renamed: Record<string, string> = {};
+  for (const [id, key] of Object.entries(keys)) {
+    const now = named.get(key);
+    if (now !== undefined && now !== id) renamed[id] = now;
+  }
+  return renamed;
 }

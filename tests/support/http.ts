@@ -15,7 +15,7 @@ export interface RunningApp {
  * (test files run dozens of queries a second from one address).
  */
 export async function startApp(database: Database, clientDir?: string, deps: Partial<AppDeps> = {}): Promise<RunningApp> {
-  const app = createApp({ database, apiVersion: 'test', clientDir, consoleRate: null, ...deps });
+  const app = createApp({ database, apiVersion: 'test', clientDir, consoleRate: null, listenHost: '127.0.0.1', ...deps });
   const server = await listen(app, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {

@@ -3,6 +3,11 @@
  * request is counted while in flight, so the page can show that it is working.
  */
 import type {
+  ChangeRecord,
+  ChangeRequest,
+  ChangeResult,
+  ElementHistory,
+  KeyResolution,
   ConsoleRequest,
   ConsoleResult,
   ConsoleSchema,
@@ -163,4 +168,11 @@ export const api = {
   subgraph: (body: SubgraphRequest): Promise<SubgraphResult> => request<SubgraphResult>('/api/graph/subgraph', { body }),
   query: (body: ConsoleRequest, signal?: AbortSignal): Promise<ConsoleResult> => request<ConsoleResult>('/api/query', { body, signal }),
   consoleSchema: (): Promise<ConsoleSchema> => request<ConsoleSchema>('/api/query/schema'),
+  /** One change (operations in one transaction); a refusal is an ApiRequestError whose problem has `rule`, `conflicts` (409) or `goesWith`. */
+  change: (body: ChangeRequest): Promise<ChangeResult> => request<ChangeResult>('/api/changes', { body }),
+  changeRecord: (id: string): Promise<ChangeRecord> => request<ChangeRecord>(`/api/changes/${encodeURIComponent(id)}`),
+  revert: (id: string, body: { comment?: string } = {}): Promise<ChangeResult> => request<ChangeResult>(`/api/changes/${encodeURIComponent(id)}/revert`, { body }),
+  /** What a stable key names now (a merged-away key: its survivor). */
+  resolveKey: (key: string): Promise<KeyResolution> => request<KeyResolution>(`/api/keys/${encodeURIComponent(key)}`),
+  history: (key: string): Promise<ElementHistory> => request<ElementHistory>(`/api/keys/${encodeURIComponent(key)}/history`),
 };

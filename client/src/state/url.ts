@@ -12,14 +12,16 @@ export interface SharedView {
   hidden: string[];
   filters: Filters;
   layout: LayoutName;
+  /** The stable key of each id that has one: a link then survives a reseed, which changes elementIds. */
+  keys?: Record<string, string>;
 }
 
 interface Encoded {
   v: 1;
   /** Common prefix of the ids. */
   p: string;
-  /** [id suffix, x, y, flags (1 pinned, 2 hidden)] per node; x and y null when not placed. */
-  n: Array<[string, number | null, number | null, number]>;
+  /** [id suffix, x, y, flags (1 pinned, 2 hidden), stable key where the node has one] per node; x and y null when not placed. */
+  n: Array<[string, number | null, number | null, number] | [string, number | null, number | null, number, string]>;
   l: LayoutName;
   f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0 };
 }
@@ -35,7 +37,9 @@ export function encodeView(view: SharedView): string {
     p: prefix,
     n: view.ids.map((id) => {
       const position = view.positions[id];
-      return [id.slice(prefix.length), position ? Math.round(position.x) : null, position ? Math.round(position.y) : null, (pinned.has(id) ? 1 : 0) | (hidden.has(id) ? 2 : 0)];
+      const entry: [string, number | null, number | null, number] = [id.slice(prefix.length), position ? Math.round(position.x) : null, position ? Math.round(position.y) : null, (pinned.has(id) ? 1 : 0) | (hidden.has(id) ? 2 : 0)];
+      const key = view.keys?.[id];
+      return key === undefined ? entry : [...entry, key];
     }),
     l: view.layout,
   };
@@ -63,9 +67,10 @@ export function decodeView(text: string): SharedView {
   const view: SharedView = { ids: [], positions: {}, pinned: [], hidden: [], filters: { ...NO_FILTERS }, layout: LAYOUTS.includes(encoded.l as LayoutName) ? (encoded.l as LayoutName) : 'fcose' };
   for (const entry of encoded.n) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw new SharedViewError('The link holds a node entry that is not valid; copy the link again.');
-    const [suffix, x, y, flags] = entry;
+    const [suffix, x, y, flags, key] = entry;
     const id = encoded.p + suffix;
     view.ids.push(id);
+    if (typeof key === 'string') (view.keys ??= {})[id] = key;
     if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) view.positions[id] = { x, y };
     if (typeof flags === 'number' && flags & 1) view.pinned.push(id);
     if (typeof flags === 'number' && flags & 2) view.hidden.push(id);
@@ -79,6 +84,19 @@ export function decodeView(text: string): SharedView {
     keepUndated: filters.u !== 0,
   };
   return view;
+}
+
+/** The view with the ids the server renamed (their keys name other nodes now, after a reseed) replaced. Pure. */
+export function renameView(view: SharedView, renamed: Readonly<Record<string, string>>): SharedView {
+  const rename = (id: string): string => renamed[id] ?? id;
+  return {
+    ...view,
+    ids: view.ids.map(rename),
+    positions: Object.fromEntries(Object.entries(view.positions).map(([id, position]) => [rename(id), position])),
+    pinned: view.pinned.map(rename),
+    hidden: view.hidden.map(rename),
+    keys: view.keys && Object.fromEntries(Object.entries(view.keys).map(([id, key]) => [rename(id), key])),
+  };
 }
 
 /** The longest common prefix of the ids that ends at a ':' (the database part of elementIds). */
