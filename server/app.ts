@@ -17,6 +17,7 @@ import type { Database } from './neo4j';
 import { apiNotFound, problemMiddleware } from './problem';
 import { consoleRoutes } from './routes/console';
 import { exploreRoutes } from './routes/explore';
+import { extractRoutes } from './routes/extract';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { ConsoleWatchdog } from './services/console-watchdog';
@@ -105,6 +106,8 @@ export function createApp({
   app.set('query parser', 'simple');
   const api = express.Router();
   api.use(jsonBodiesOnly);
+  // Articles may be larger than other bodies; the route parses its own (its word limit says how large).
+  api.use(extractRoutes(database));
   api.use(express.json({ limit: '1mb' }));
   if (consoleRate && consoleRate.perMinute > 0) api.post('/query', rateLimit(consoleRate, 'console queries'));
   api.use(healthRoutes(database, apiVersion, { details: !isPublic, consoleWatchdog }));

@@ -109,3 +109,9 @@ export class ForbiddenOriginError extends ApiError {
     super(403, 'Forbidden Origin', message);
   }
 }
+
+export class PayloadTooLargeError extends ApiError {
+  constructor(message: string) {
+    super(413, 'Payload Too Large', message);
+  }
+}

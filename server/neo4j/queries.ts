@@ -11,6 +11,8 @@ export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
 /** The queries the app runs, by their path under cypher/ without the extension. */
 export const QUERY_NAMES = [
+  'extract/known-entities',
+  'extract/relationships-between',
   'health/components',
   'graph/start-view',
   'graph/subgraph',
