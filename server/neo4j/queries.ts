@@ -11,8 +11,6 @@ export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
 /** The queries the app runs, by their path under cypher/ without the extension. */
 export const QUERY_NAMES = [
-  'extract/known-entities',
-  'extract/relationships-between',
   'health/components',
   'graph/start-view',
   'graph/subgraph',
@@ -45,6 +43,8 @@ export const QUERY_NAMES = [
   'seed/replace-relationships',
   'seed/relationship-types',
   'seed/find-relationship-ids',
+  'extract/known-entities',
+  'extract/relationships-between',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];
