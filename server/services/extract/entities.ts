@@ -168,10 +168,13 @@ function capitalisedNames(sentence: TextSpan, covered: (start: number, end: numb
     const text = sentence.text.slice(head.start - sentence.start, last.end - sentence.start);
     if (PLACES.has(text) || NOT_NAMES.has(text) || span.every((word) => CORPORATE_SUFFIXES.has(word.text) || DEMONYMS.has(word.text))) continue;
     if (span.length === 1 && /^[A-Z][a-z-]+$/.test(text)) {
-      // A single capitalised word at the start of a sentence is a name only if the text capitalises it
-      // elsewhere too, or a verb follows it ("Grab teams up with …"); else it is an ordinary word.
+      // A single capitalised word at the start of a sentence followed by an ordinary lower-case word
+      // ("Social media …", "Early in …") is not a name, unless the text capitalises it elsewhere too or
+      // a verb follows it ("Grab teams up with …"); a comma, "and", "-backed" or "'s" after it keeps it.
       const atStart = !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, head.start - sentence.start).replace(/^[\s"“'‘(]+/, ''));
-      if (atStart && !capitalisedElsewhere.has(text) && !verbLike.test(sentence.text.slice(last.end - sentence.start))) continue;
+      const after = sentence.text.slice(last.end - sentence.start);
+      const ordinary = /^\s+[a-z]/.test(after) && !/^\s+(?:and|or|&)\s/.test(after) && !verbLike.test(after);
+      if (atStart && !last.cut && !last.possessive && !capitalisedElsewhere.has(text) && (ordinary || /^\s*$/.test(after))) continue;
     }
     names.push({ start: head.start, end: last.end, text });
   }

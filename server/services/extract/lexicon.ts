@@ -23,6 +23,7 @@ export const FUNCTION_WORDS = words(`The A An In On At For By With From To Of An
   Last Next According Under Over Into Through Such Both Each Every Other Another Then Now Here There When Where What Which Who Whom Whose Why How
   If Unless Although Though Because Despite Instead Besides Further Furthermore Moreover Still Yet Already Just Only Even Indeed Overall Finally
   First Second Third Not No Yes Please Read Share Start Click Subscribe Sign Follow Photo Image Video Source Sources Update Updated Editor Editing Note
+  Separately Additionally Elsewhere Notably Similarly Currently Previously Initially Ultimately Likewise Nevertheless Otherwise Hence Thus Therefore
   Mr Mrs Ms Dr Prof Chief Senior Vice`);
 
 /** Nationality and regional adjectives: capitalised, never an entity on their own. */
