@@ -6,3 +6,4 @@
 export { htmlToText } from './html';
 export { extractCandidates, type Extraction, type ExtractedEntity, type ExtractedRelationship, type ExistingRelationship } from './extract';
 export type { KnownEntity } from './entities';
+export { importFileText, type SourceDetails } from './import-file';
