@@ -70,6 +70,26 @@ describe('wordings', () => {
     expect(facts('Orbix Holdings grew fast last year. It is working with Zenbank on loans.')).toEqual(['Orbix Holdings PARTNERS_WITH Zenbank']);
   });
 
+  test('an abbreviation in a name does not end the sentence: "Group Inc. acquired" (was split there)', () => {
+    expect(facts('Goldman Sachs Group Inc. acquired Zentro Inc. for $2 billion.')).toEqual(['Goldman Sachs Group Inc. OWNS Zentro Inc.']);
+  });
+
+  test('what was launched stops at the partners: "launched Mox Bank with PCCW and HKT" (PCCW was taken for a product)', () => {
+    expect(facts('Standard Chartered Plc launched Zorvex Pay, a wallet app, with PCCW and Kravo.')).toEqual(['Standard Chartered Plc OFFERS Zorvex Pay']);
+  });
+
+  test('the subject of a verb is not inside an apposition or a relative clause', () => {
+    expect(facts('Sea Ltd, the parent of Shopee, won a licence from the Monetary Authority of Singapore.')).toEqual([
+      'Sea Ltd LICENSED_BY Monetary Authority of Singapore',
+      'Sea Ltd OWNS Shopee',
+    ]);
+    expect(facts('WeLab, which is backed by Orbix Capital, joined hands with Zenbank.')).toEqual(['Orbix Capital OWNS WeLab', 'WeLab PARTNERS_WITH Zenbank']);
+  });
+
+  test('a description right after a name is an apposition, not a pronoun for the topic', () => {
+    expect(facts('Revolut launched Revolut Business. Visa invests in Flutterwave, the Singapore-based payments startup.')).toEqual(['Revolut OFFERS Revolut Business', 'Visa OWNS Flutterwave']);
+  });
+
   test('a sentence that states no relationship gives none', () => {
     expect(facts('Grab and Zenbank both reported results on Monday.')).toEqual([]);
   });

@@ -75,6 +75,8 @@ export function readClause(table: EntityTable, sentence: TextSpan, clause: TextS
     const end = start + match[0].length;
     const head = (match[1] ?? '').toLowerCase();
     if (overlaps(references, start, end)) continue;
+    // "Flutterwave, the Lagos-based payments startup": an apposition describes the name before it.
+    if (references.some((reference) => reference.end <= start && /^\s*,\s*$/.test(text.slice(reference.end - clause.start, start - clause.start)))) continue;
     if (head === 'latter') add(entityBefore(start), start, end, true);
     else if (head === 'former') add(entityBefore(start, 1), start, end, true);
     else if (head === 'bank' || head === 'lender') {

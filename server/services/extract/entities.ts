@@ -112,6 +112,7 @@ function wordsOf(sentence: TextSpan): Word[] {
   return found;
 }
 
+const titleCase = (text: string): string => text.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase());
 const isNameWord = (word: string): boolean => /^[A-Z]/.test(word) || /^[a-z]+[A-Z]/.test(word) || /^\d+[A-Za-z]*[A-Z]/.test(word);
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de']);
 const verbLike = /^\s*(?:[a-z]+ly\s+|already\s+|also\s+|still\s+|now\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|[a-z]+ed|[a-z]{2,}s)\b/;
@@ -166,7 +167,7 @@ function capitalisedNames(sentence: TextSpan, covered: (start: number, end: numb
     const last = span[span.length - 1];
     if (!head || !last) continue;
     const text = sentence.text.slice(head.start - sentence.start, last.end - sentence.start);
-    if (PLACES.has(text) || NOT_NAMES.has(text) || span.every((word) => CORPORATE_SUFFIXES.has(word.text) || DEMONYMS.has(word.text))) continue;
+    if (PLACES.has(text) || PLACES.has(titleCase(text)) || NOT_NAMES.has(text) || span.every((word) => CORPORATE_SUFFIXES.has(word.text) || DEMONYMS.has(word.text))) continue;
     if (span.length === 1 && /^[A-Z][a-z-]+$/.test(text)) {
       // A single capitalised word at the start of a sentence followed by an ordinary lower-case word
       // ("Social media …", "Early in …") is not a name, unless the text capitalises it elsewhere too or
@@ -175,6 +176,8 @@ function capitalisedNames(sentence: TextSpan, covered: (start: number, end: numb
       const after = sentence.text.slice(last.end - sentence.start);
       const ordinary = /^\s+[a-z]/.test(after) && !/^\s+(?:and|or|&)\s/.test(after) && !verbLike.test(after);
       if (atStart && !last.cut && !last.possessive && !capitalisedElsewhere.has(text) && (ordinary || /^\s*$/.test(after))) continue;
+      // "Competition is fierce": an abstract noun before a verb is not a name either.
+      if (atStart && !capitalisedElsewhere.has(text) && /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ure|ing)$/.test(text)) continue;
     }
     names.push({ start: head.start, end: last.end, text });
   }

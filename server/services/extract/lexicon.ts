@@ -29,7 +29,9 @@ export const FUNCTION_WORDS = words(`The A An In On At For By With From To Of An
 /** Nationality and regional adjectives: capitalised, never an entity on their own. */
 export const DEMONYMS = words(`Chinese American British English Japanese Korean Indian European Asian African German French Italian Spanish Russian
   Canadian Australian Singaporean Malaysian Indonesian Thai Vietnamese Filipino Taiwanese Swiss Dutch Swedish Brazilian Mexican Arab Western Eastern
-  Southern Northern Southeast Global International National Local Federal State Hongkonger`);
+  Southern Northern Southeast Global International National Local Federal State Hongkonger Greek Nigerian Kenyan Polish Irish Scottish Turkish
+  Israeli Emirati Saudi Egyptian Pakistani Bangladeshi Argentine Chilean Colombian Peruvian Portuguese Belgian Austrian Danish Norwegian Finnish Czech
+  Hungarian Romanian Ukrainian South Latin Nordic Scandinavian Continental`);
 
 export const MONTHS_AND_DAYS = words(`January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
   Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday`);
@@ -40,7 +42,12 @@ export const PLACES = new Set(
   United States|US|U.S.|USA|UK|U.K.|United Kingdom|Britain|England|London|New York|Washington|Silicon Valley|San Francisco|California|Japan|Tokyo|Korea|South Korea|Seoul|
   India|Mumbai|Singapore|Malaysia|Kuala Lumpur|Indonesia|Jakarta|Thailand|Bangkok|Vietnam|Philippines|Manila|Australia|Sydney|Canada|Toronto|Germany|Berlin|Frankfurt|France|
   Paris|Italy|Spain|Russia|Brazil|Mexico|Dubai|UAE|Saudi Arabia|Switzerland|Zurich|Geneva|Netherlands|Amsterdam|Sweden|Israel|Turkey|Nigeria|Kenya|Egypt|Mainland|Mainland China|
-  Greater Bay Area|Southeast Asia|Middle East|Latin America|Hong King`
+  Greater Bay Area|Southeast Asia|Middle East|Latin America|Hong King|Lagos|Nairobi|Cairo|Johannesburg|Cape Town|São Paulo|Sao Paulo|Rio de Janeiro|
+  Buenos Aires|Hanoi|Ho Chi Minh City|Istanbul|Madrid|Barcelona|Dublin|Stockholm|Oslo|Copenhagen|Helsinki|Vienna|Brussels|Luxembourg|Lisbon|Milan|Munich|
+  Warsaw|Prague|Moscow|Kyiv|Tel Aviv|Abu Dhabi|Riyadh|Doha|Karachi|Delhi|New Delhi|Bangalore|Bengaluru|Osaka|Taipei|Busan|Macquarie Park|Melbourne|
+  Chicago|Boston|Los Angeles|Seattle|Texas|Florida|Europe|Asia Pacific|Pakistan|Bangladesh|Sri Lanka|Nepal|Greece|Poland|Ireland|Scotland|Wales|Portugal|
+  Belgium|Austria|Denmark|Norway|Finland|Argentina|Chile|Colombia|Peru|Ukraine|Qatar|Bahrain|Kuwait|Oman|Jordan|Lebanon|Morocco|Ghana|Ethiopia|Tanzania|
+  Uganda|Rwanda|South Africa|New Zealand|Cambodia|Myanmar|Laos|Mongolia|Kazakhstan|Uzbekistan`
     .split('|')
     .map((place) => place.trim()),
 );

@@ -27,10 +27,18 @@ const LIST = `〔\\d+〕(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*,?\\s*(?:alo
 
 const ids = (list: string): number[] => [...list.matchAll(/〔(\d+)〕/g)].map((match) => Number(match[1]));
 
+/**
+ * The clause without its appositions and relative clauses (", the parent of 〔2〕,", ", which is
+ * backed by 〔3〕,"), blanked to spaces so that offsets stay: the subject of a verb is not inside them.
+ */
+function withoutAsides(masked: string): string {
+  return masked.replace(/,\s+(?:(?:the|an?)\s|(?:which|who|whose|that)\b)[^,]*,/giu, (aside) => ' '.repeat(aside.length));
+}
+
 /** The list of entities that ends nearest before `offset` (the subject of a verb there). */
 function listBefore(masked: string, offset: number): number[] {
   let found: number[] = [];
-  for (const match of masked.matchAll(new RegExp(LIST, 'g'))) {
+  for (const match of withoutAsides(masked).matchAll(new RegExp(LIST, 'g'))) {
     const end = (match.index ?? 0) + match[0].length;
     if (end <= offset) found = ids(match[0]);
   }
@@ -97,7 +105,9 @@ export function readStatements(clause: MaskedClause): Statement[] {
       const cue = new RegExp(rule.cue.source, 'giu');
       for (const match of masked.matchAll(cue)) {
         const subjects = listBefore(masked, match.index ?? 0);
-        const rest = masked.slice((match.index ?? 0) + match[0].length);
+        // What was launched: the entities after the verb up to a preposition that brings in partners
+        // or places ("launched Mox Bank with PCCW and HKT").
+        const rest = masked.slice((match.index ?? 0) + match[0].length).split(/\b(?:with|from|by|against|between|through|via|alongside|together with|in partnership with)\s/iu)[0] ?? '';
         const objects = ids(
           rest
             .replace(/\b(?:an?|the)\s+(?:[\p{L}-]+\s+)?(?:knock-?off|clone|copy|imitation|version|rip-?off)s?\s+of\s+〔\d+〕/giu, '')
@@ -122,6 +132,13 @@ export function readStatements(clause: MaskedClause): Statement[] {
   // "A's peers, B and C" / "A's rivals B and C".
   for (const match of masked.matchAll(new RegExp(`${E}['’]s\\s+(?:\\w+\\s+){0,2}?(?:peers|rivals?|competitors?)\\s*,?\\s*(${LIST})`, 'giu'))) {
     for (const other of ids(match[2] ?? '')) add({ type: 'COMPETES_WITH', from: Number(match[1]), to: other, confidence: 0.8 });
+  }
+  // "X, the parent of Y"; "X, which is backed by Y and Z".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:the|an?)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:parent|owner|holding company)\\s+(?:company\\s+)?of\\s+${E}`, 'giu'))) {
+    add({ type: 'OWNS', from: Number(match[1]), to: Number(match[2]), confidence: 0.8 });
+  }
+  for (const match of masked.matchAll(new RegExp(`${E},?\\s+(?:(?:which|that|who)\\s+)?(?:is|was|are|were|has been|have been)?\\s*(?:backed|owned|controlled|acquired)\\s+by\\s+(${LIST})`, 'giu'))) {
+    for (const owner of ids(match[2] ?? '')) add({ type: 'OWNS', from: owner, to: Number(match[1]), confidence: 0.7 });
   }
   // "X-backed Y".
   for (const match of masked.matchAll(new RegExp(`${E}-(?:backed|owned|controlled)\\s+(?:[\\p{L}-]+\\s+){0,3}?${E}`, 'giu'))) {
@@ -148,8 +165,8 @@ export function readStatements(clause: MaskedClause): Statement[] {
   for (const match of masked.matchAll(new RegExp(`\\b(?:sales?\\s+of|sell(?:s|ing)?|distribut(?:e|es|ed|ing|ion of))\\s+(?:〔\\d+〕['’]s\\s+)?${E}\\s+(?:through|via|on)\\s+${E}`, 'giu'))) {
     add({ type: 'DISTRIBUTES', from: Number(match[2]), to: Number(match[1]), confidence: 0.75, fromLabel: 'Product', toLabel: 'Product' });
   }
-  // "X, a senior analyst at Y".
-  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${ROLE_HEADS})\\s+(?:at|of|with|for|from)\\s+(?:[\\p{L}-]+\\s+){0,2}?${E}`, 'giu'))) {
+  // "X, a senior analyst at Y", "X, head of research at Y".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:(?:an?|the)\\s+)?(?:[\\p{L}-]+\\s+){0,4}?(?:${ROLE_HEADS})\\s+(?:(?:of|for)\\s+[\\p{L}-]+\\s+)?(?:at|of|with|for|from)\\s+(?:[\\p{L}-]+\\s+){0,2}?${E}`, 'giu'))) {
     add({ type: 'WORKS_FOR', from: Number(match[1]), to: Number(match[2]), confidence: 0.85, fromLabel: 'Person' });
   }
   // "a Cryptokitties knock-off, Jiamitu", "Jiamitu, a knock-off of Cryptokitties".

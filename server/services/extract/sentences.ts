@@ -8,9 +8,12 @@ export interface TextSpan {
 
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'co', 'corp', 'inc', 'ltd', 'bhd', 'plc', 'llc', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'jan', 'feb', 'mar',
+  'co', 'corp', 'inc', 'ltd', 'bhd', 'plc', 'llc', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'e.g', 'i.e', 'u.s', 'u.k', 'jan', 'feb', 'mar',
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'jr', 'sr', 'gov', 'rep', 'sen', 'gen', 'approx', 'dept', 'est',
 ]);
+
+/** Abbreviated months: "Jan. 5" goes on. */
+const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** Abbreviations that never end a sentence even before a capital letter (titles). */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gov', 'rep', 'sen', 'gen', 'jr', 'sr']);
@@ -40,15 +43,15 @@ export function splitSentences(text: string): TextSpan[] {
     if (char !== '.' && char !== '!' && char !== '?') continue;
     let end = i + 1;
     while (end < text.length && /["”’')\]]/.test(text[end] ?? '')) end += 1;
-    const rest = text.slice(end, end + 3);
-    if (!/^\s+["“‘(]?[A-Z0-9]/.test(rest) && !/^\s*$/.test(text.slice(end, end + 1))) continue;
-    if (end < text.length && !/^\s/.test(text[end] ?? '')) continue;
+    const next = text.slice(end, end + 40);
+    // A sentence ends before white space and a capital letter, a digit or an opening quote, or at the end.
+    if (!/^\s*$/.test(next) && !/^\s+["“‘(]?[A-Z0-9]/.test(next)) continue;
     if (char === '.') {
       const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
       if (TITLES.has(word)) continue;
-      // "Co. Ltd. announced" ends no sentence; "… with Huaxia Bank Co. The bank …" does, but an
-      // abbreviation followed by another capitalised name word is taken as part of the name.
-      if (ABBREVIATIONS.has(word) && /^\s+(?:Ltd|Inc|Corp|Co|Bhd|Plc|Llc|Limited)\b/i.test(text.slice(end, end + 10))) continue;
+      // "Co. Ltd." is one name.
+      if (ABBREVIATIONS.has(word) && /^\s+(?:Ltd|Inc|Corp|Co|Bhd|Plc|Llc|Limited)\b/i.test(next)) continue;
+      if (MONTHS.has(word) && /^\s+\d/.test(next)) continue; // "Jan. 5"
       if (/^[a-z]$/i.test(word)) continue; // an initial: "J. Smith"
     }
     push(end);
