@@ -6,12 +6,24 @@ import { PayloadTooLargeError, BadRequestError } from '../errors';
 import { articleTooLong, MAX_EXTRACT_WORDS, type ExtractRequest, type ExtractResult } from '../contract/extract';
 import { integer, type Database } from '../neo4j';
 import { loadModel, type Model } from '../seed';
-import { extractCandidates, htmlToText, type KnownEntity } from './extract';
+import { createHash } from 'node:crypto';
+import { extractCandidates, htmlToText, KnownIndex, type KnownEntity } from './extract';
 
 /** How many named nodes are read to recognise names (the rest are new to extraction). */
 const KNOWN_LIMIT = 50_000;
 
 let model: Model | null = null;
+
+/** The index of the names last read, reused while the graph's names stay the same (indexing 50,000 takes a second). */
+let lastIndex: { signature: string; index: KnownIndex } | null = null;
+
+function indexOf(known: KnownEntity[]): KnownIndex {
+  const hash = createHash('sha256');
+  for (const entity of known) hash.update(JSON.stringify([entity.id, entity.name, entity.label, entity.aliases]));
+  const signature = hash.digest('hex');
+  if (lastIndex?.signature !== signature) lastIndex = { signature, index: new KnownIndex(known) };
+  return lastIndex.index;
+}
 
 /** The article's readable text, or a BadRequestError saying what is wrong with it. */
 export function articleText(request: ExtractRequest): string {
@@ -59,14 +71,15 @@ export async function extractArticle(database: Database, request: ExtractRequest
   model ??= loadModel();
   const knownResult = await database.read('extract/known-entities', { limit: integer(KNOWN_LIMIT) });
   const known: KnownEntity[] = knownResult.records.map((record) => ({ id: record.get('id'), name: record.get('name'), label: record.get('label') ?? 'Company', aliases: record.get('aliases') }));
-  const first = extractCandidates(text, known, model);
+  const names = indexOf(known);
+  const first = extractCandidates(text, names, model);
   const ids = first.entities.map((entity) => entity.existingId).filter((id): id is string => id !== null);
   let result = first;
   if (ids.length > 1) {
     const existing = await database.read('extract/relationships-between', { ids, limit: integer(10_000) });
     result = extractCandidates(
       text,
-      known,
+      names,
       model,
       existing.records.map((record) => ({ id: record.get('id'), type: record.get('type'), fromId: record.get('fromId'), toId: record.get('toId') })),
     );

@@ -33,8 +33,6 @@ export interface Mention {
   end: number;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Lower-case, straight apostrophes, single spaces. */
 export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
@@ -193,19 +191,55 @@ function capitalisedMidSentence(sentences: TextSpan[]): Set<string> {
   return seen;
 }
 
+/**
+ * The graph's names, indexed once: by first word (to find them in a text in one pass), by normalised
+ * name, core name (no legal suffix) and initials (to tell whether a new name is one of them). Build it
+ * once per set of names; extraction with it costs the same however many names the graph has.
+ */
+export class KnownIndex {
+  readonly byFirstWord = new Map<string, string[]>();
+  private readonly byForm = new Map<string, KnownEntity>();
+
+  constructor(readonly entities: readonly KnownEntity[]) {
+    for (const entity of entities) {
+      for (const form of [entity.name, ...entity.aliases]) {
+        if (form.trim().length < 2) continue;
+        const first = /^[\p{L}\p{N}]+/u.exec(form)?.[0];
+        if (first) {
+          const list = this.byFirstWord.get(first) ?? [];
+          list.push(form);
+          this.byFirstWord.set(first, list);
+        }
+        for (const key of [`=${normaliseName(form)}`, `~${coreName(form)}`]) if (!this.byForm.has(key)) this.byForm.set(key, entity);
+        const letters = initials(form);
+        if (letters.length >= 2 && !this.byForm.has(`#${letters}`)) this.byForm.set(`#${letters}`, entity);
+      }
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** The known entity a name denotes: the same name, the same core name, or its initials. */
+  entityFor(name: string): KnownEntity | undefined {
+    const exact = this.byForm.get(`=${normaliseName(name)}`) ?? this.byForm.get(`~${coreName(name)}`);
+    if (exact) return exact;
+    const acronym = this.byForm.get(`#${name}`);
+    return acronym && /^[A-Z]{2,6}$/.test(name) && [acronym.name, ...acronym.aliases].some((form) => sameEntity(form, name)) ? acronym : undefined;
+  }
+}
+
 /** A growing set of entities and their mentions; new names are merged into the entity they name. */
 export class EntityTable {
   readonly entities: Entity[] = [];
   readonly mentions: Mention[] = [];
 
-  constructor(private readonly known: readonly KnownEntity[]) {}
+  constructor(private readonly known: KnownIndex) {}
 
   /** The index of the entity `name` denotes, creating it when it is new. */
   resolve(name: string, guess: { label: string; evidence: LabelEvidence }): number {
     const norm = normaliseName(name);
     const index = this.entities.findIndex((entity) => [entity.name, ...entity.aliases].some((form) => normaliseName(form) === norm));
     if (index >= 0) return index;
-    const knownEntity = this.known.find((entity) => [entity.name, ...entity.aliases].some((form) => normaliseName(form) === norm || sameEntity(form, name)));
+    const knownEntity = this.known.entityFor(name);
     if (knownEntity) {
       const existing = this.entities.findIndex((entity) => entity.existingId === knownEntity.id);
       if (existing >= 0) return this.addAlias(existing, name);
@@ -269,22 +303,20 @@ export class EntityTable {
 }
 
 /** The known names' occurrences first, then the new capitalised names, sentence by sentence. */
-export function findEntities(text: string, sentences: TextSpan[], known: readonly KnownEntity[]): EntityTable {
-  const table = new EntityTable(known);
+export function findEntities(text: string, sentences: TextSpan[], known: readonly KnownEntity[] | KnownIndex): EntityTable {
+  const names = known instanceof KnownIndex ? known : new KnownIndex(known);
+  const table = new EntityTable(names);
   const taken: Array<[number, number]> = [];
   const covered = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from);
-  const forms = known
-    .flatMap((entity) => [entity.name, ...entity.aliases].map((form) => ({ form, entity })))
-    .filter(({ form }) => form.trim().length >= 2)
-    .sort((a, b) => b.form.length - a.form.length);
-  for (const { form } of forms) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'gu');
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index ?? 0;
+  // Known names first, longest first at each word: one pass over the text's words.
+  for (const word of text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]+/gu)) {
+    const start = word.index ?? 0;
+    for (const form of names.byFirstWord.get(word[0]) ?? []) {
       const end = start + form.length;
-      if (covered(start, end)) continue;
+      if (!text.startsWith(form, start) || /^(?:[\p{L}\p{N}]|\.[\p{L}])/u.test(text.slice(end, end + 2)) || covered(start, end)) continue;
       taken.push([start, end]);
       table.addMention(table.resolve(form, { label: 'Company', evidence: 'default' }), start, end);
+      break;
     }
   }
   const elsewhere = capitalisedMidSentence(sentences);

@@ -1,7 +1,7 @@
 /** The extraction pipeline: sentences → entities → clause references → statements → candidates. Pure. */
 import type { Model } from '../../seed/format';
 import { advanceDiscourse, readClause, type Discourse } from './clauses';
-import { findEntities, type EntityTable, type KnownEntity } from './entities';
+import { findEntities, type EntityTable, type KnownEntity, type KnownIndex } from './entities';
 import { readStatements } from './relations';
 import { splitClauses, splitSentences } from './sentences';
 
@@ -75,7 +75,7 @@ function fitLabels(table: EntityTable, model: Model, type: string, from: number,
 }
 
 /** Candidates for the text: entities with mentions, relationships with quotes; nothing is written. */
-export function extractCandidates(text: string, known: readonly KnownEntity[], model: Model, existing: readonly ExistingRelationship[] = []): Extraction {
+export function extractCandidates(text: string, known: readonly KnownEntity[] | KnownIndex, model: Model, existing: readonly ExistingRelationship[] = []): Extraction {
   const sentences = splitSentences(text);
   const table = findEntities(text, sentences, known);
   let discourse: Discourse = { topic: null, recent: [] };

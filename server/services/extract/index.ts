@@ -5,5 +5,5 @@
  */
 export { htmlToText } from './html';
 export { extractCandidates, type Extraction, type ExtractedEntity, type ExtractedRelationship, type ExistingRelationship } from './extract';
-export type { KnownEntity } from './entities';
+export { KnownIndex, type KnownEntity } from './entities';
 export { importFileText, type SourceDetails } from './import-file';
