@@ -90,6 +90,10 @@ describe('wordings', () => {
     expect(facts('Revolut launched Revolut Business. Visa invests in Flutterwave, the Singapore-based payments startup.')).toEqual(['Revolut OFFERS Revolut Business', 'Visa OWNS Flutterwave']);
   });
 
+  test('"X, Y\'s technology arm": X is a subsidiary of Y', () => {
+    expect(facts('OneConnect, Ping An\'s technology arm, listed in New York.')).toEqual(['OneConnect SUBSIDIARY_OF Ping An']);
+  });
+
   test('a sentence that states no relationship gives none', () => {
     expect(facts('Grab and Zenbank both reported results on Monday.')).toEqual([]);
   });
@@ -118,6 +122,16 @@ describe('entities', () => {
     const { entities } = extractCandidates(text, [], model);
     for (const entity of entities) for (const [start, end] of entity.mentions) expect([entity.name, ...entity.aliases]).toContain(text.slice(start, end));
     expect(entities.map((entity) => entity.name)).toEqual(['Orbix Group', 'Zenbank']);
+  });
+
+  test('"Huawei" is "Huawei Technologies"; "China Banking and Insurance Regulatory Commission" is one name; "Alibaba and Tencent Holdings" two', () => {
+    expect(extractCandidates('Huawei Technologies grew. Huawei said so.', [], model).entities.map((entity) => [entity.name, entity.aliases])).toEqual([['Huawei Technologies', ['Huawei']]]);
+    expect(labels('Zenpay was granted a licence by the China Banking and Insurance Regulatory Commission.')).toEqual({ Zenpay: 'Company', 'China Banking and Insurance Regulatory Commission': 'Regulator' });
+    expect(Object.keys(labels('We met Alibaba and Tencent Holdings.'))).toEqual(['Alibaba', 'Tencent Holdings']);
+  });
+
+  test('common subjects and terms are not entities: "Shares of X", "Investors", "5G"', () => {
+    expect(Object.keys(labels('Shares of Zenbank rose. Investors cheered the 5G rollout.'))).toEqual(['Zenbank']);
   });
 
   test('sentence-initial words, places, months and nationalities are not entities', () => {

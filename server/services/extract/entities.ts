@@ -3,7 +3,7 @@
  * then capitalised names the graph does not know (labelled by their words: "… Bank", "… Authority",
  * "… Ltd"), merged when one is the short form, the legal form or the initials of another. Pure.
  */
-import { CORPORATE_SUFFIXES, COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, MONTHS_AND_DAYS, NOT_NAMES, PLACES, REGULATOR_WORDS } from './lexicon';
+import { CORPORATE_SUFFIXES, COMPANY_WORDS, DEMONYMS, GENERIC_NAME_WORDS, FUNCTION_WORDS, MONTHS_AND_DAYS, NOT_NAMES, PLACES, REGULATOR_WORDS } from './lexicon';
 import type { TextSpan } from './sentences';
 
 /** An entity the graph already has. */
@@ -59,6 +59,9 @@ export function sameEntity(a: string, b: string): boolean {
   if (normaliseName(a) === normaliseName(b)) return true;
   if (coreName(a) === coreName(b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // "Huawei" and "Huawei Technologies": the rest is a generic word of company names.
+  const rest = long.slice(short.length).trim().split(/\s+/);
+  if (long.startsWith(`${short} `) && rest.every((word) => GENERIC_NAME_WORDS.has(word) || CORPORATE_SUFFIXES.has(word))) return true;
   if (/^[A-Z]{2,6}$/.test(short) && long.split(/\s+/).every((word) => /^[A-Z]/.test(word) || /^(?:and|of|the|for|&)$/.test(word))) {
     const letters = initials(long);
     if (letters === short || letters.replace(/C$/, '') === short || (letters.length > 2 && letters.slice(0, -1) === short && CORPORATE_SUFFIXES.has(long.split(/\s+/).pop() ?? ''))) return true;
@@ -147,9 +150,13 @@ function capitalisedNames(sentence: TextSpan, covered: (start: number, end: numb
       const after = words[j + 2];
       if (CONNECTORS.has(next.text) && after && isNameWord(after.text) && /^ $/.test(gap) && !covered(after.start, after.end)) {
         if (next.text === 'and') {
-          // "Industrial and Commercial Bank" is one name; "Alibaba and Tencent" are two.
-          const rest = words.slice(j + 2, j + 6).map((word) => word.text);
-          if (j !== i || !rest.some((word) => word === 'Bank' || COMPANY_WORDS.has(word) || REGULATOR_WORDS.has(word))) break;
+          // "Industrial and Commercial Bank", "China Banking and Insurance Regulatory Commission" are one
+          // name (a descriptive word before "and", an organisation word after); "Alibaba and Tencent",
+          // "Baidu Inc and Alibaba Group" are two.
+          const rest = words.slice(j + 2, j + 7).map((word) => word.text);
+          const before = words.slice(i, j + 1).map((word) => word.text);
+          const descriptive = /(?:al|ial|ing|ic|ics|ance|ities|ment|ure|ary|ial|ies|ion)$/.test(current.text) || COMPANY_WORDS.has(current.text);
+          if (!descriptive || before.some((word) => CORPORATE_SUFFIXES.has(word)) || !rest.some((word) => word === 'Bank' || COMPANY_WORDS.has(word) || REGULATOR_WORDS.has(word))) break;
         }
         j += 2;
         continue;
@@ -158,7 +165,8 @@ function capitalisedNames(sentence: TextSpan, covered: (start: number, end: numb
     }
     let span = words.slice(i, j + 1);
     // Leading words that start sentences but name nothing: "The", "Earlier", "Chinese".
-    while (span.length > 0 && (FUNCTION_WORDS.has(span[0]?.text ?? '') || DEMONYMS.has(span[0]?.text ?? '') || MONTHS_AND_DAYS.has(span[0]?.text ?? ''))) span = span.slice(1);
+    while (span.length > 0 && (FUNCTION_WORDS.has(span[0]?.text ?? '') || DEMONYMS.has(span[0]?.text ?? '') || MONTHS_AND_DAYS.has(span[0]?.text ?? '') || CONNECTORS.has(span[0]?.text ?? ''))) span = span.slice(1);
+    while (span.length > 0 && CONNECTORS.has(span[0]?.text ?? '')) span = span.slice(1);
     while (span.length > 0 && CONNECTORS.has(span[span.length - 1]?.text ?? '')) span = span.slice(0, -1);
     i = j + 1;
     const head = span[0];

@@ -10,6 +10,9 @@ const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 export const CORPORATE_SUFFIXES = words(`Ltd Ltd. Limited Inc Inc. Incorporated Corp Corp. Corporation Co Co. Company Plc PLC plc LLC Llc Bhd Bhd. AG SA S.A. NV N.V. GmbH
   Holdings Holding Group Grp .com`);
 
+/** Words that add nothing to a company's name: "Huawei Technologies" is "Huawei". */
+export const GENERIC_NAME_WORDS = words(`Technologies Technology International Corporation Company Incorporated Limited Holdings Group`);
+
 /** Words that make a name an organisation when they end it (or come before a suffix). */
 export const COMPANY_WORDS = words(`Group Holdings Holding Technologies Technology Tech Financial Finance Capital Securities Insurance Ventures Partners Labs
   Systems Services Solutions Networks Industries Industry Development Enterprises Electronics Media Software Payments Investments Consulting Research`);
@@ -23,6 +26,7 @@ export const FUNCTION_WORDS = words(`The A An In On At For By With From To Of An
   Last Next According Under Over Into Through Such Both Each Every Other Another Then Now Here There When Where What Which Who Whom Whose Why How
   If Unless Although Though Because Despite Instead Besides Further Furthermore Moreover Still Yet Already Just Only Even Indeed Overall Finally
   First Second Third Not No Yes Please Read Share Start Click Subscribe Sign Follow Photo Image Video Source Sources Update Updated Editor Editing Note
+  Shares Investors Analysts Officials Regulators Customers Users Reporters Executives Critics Observers Experts Traders Consumers Merchants
   Separately Additionally Elsewhere Notably Similarly Currently Previously Initially Ultimately Likewise Nevertheless Otherwise Hence Thus Therefore
   Mr Mrs Ms Dr Prof Chief Senior Vice`);
 
@@ -53,7 +57,7 @@ export const PLACES = new Set(
 );
 
 /** Capitalised words that are common abbreviations or terms, not names. */
-export const NOT_NAMES = words(`AI IT API APIs CEO CFO CTO COO IPO GDP VR AR IoT P2P B2B B2C B2G O2O 2C 2B SME SMEs KYC AML FAQ PDF Q1 Q2 Q3 Q4 OK TV PC
+export const NOT_NAMES = words(`2G 3G 4G 5G 6G AI IT API APIs CEO CFO CTO COO IPO GDP VR AR IoT P2P B2B B2C B2G O2O 2C 2B SME SMEs KYC AML FAQ PDF Q1 Q2 Q3 Q4 OK TV PC
   Internet Web Fintech FinTech Blockchain Cloud Big Data Bitcoin Ethereum Brief Newsletter Debrief Daily Story News`);
 
 /** Nouns that name a product or platform at the end of a noun phrase ("an invoicing system"). */

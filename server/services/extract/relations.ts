@@ -153,6 +153,15 @@ export function readStatements(clause: MaskedClause): Statement[] {
     else if (new RegExp(`^(?:${OWNED_HEADS})$`).test(head)) add({ type: 'OWNS', from: owner, to: owned, confidence: 0.75 });
     else add({ type: 'OFFERS', from: owner, to: owned, confidence: 0.75, toLabel: 'Product' });
   }
+  // "X, Y's technology arm", "X, Y's virtual bank", "X, Y's payment app".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+${E}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(${SUBSIDIARY_HEADS}|${OWNED_HEADS}|${PRODUCT_HEADS})\\b`, 'giu'))) {
+    const named = Number(match[1]);
+    const owner = Number(match[2]);
+    const head = (match[3] ?? '').toLowerCase();
+    if (new RegExp(`^(?:${SUBSIDIARY_HEADS})$`).test(head)) add({ type: 'SUBSIDIARY_OF', from: named, to: owner, confidence: 0.8 });
+    else if (new RegExp(`^(?:${OWNED_HEADS})$`).test(head)) add({ type: 'OWNS', from: owner, to: named, confidence: 0.75 });
+    else add({ type: 'OFFERS', from: owner, to: named, confidence: 0.75, toLabel: 'Product' });
+  }
   // "Y's X platforms", "Y's unnamed product".
   for (const match of masked.matchAll(new RegExp(`${E}['’]s\\s+${E}(\\s+(?:${PRODUCT_HEADS}))?`, 'giu'))) {
     add({ type: 'OFFERS', from: Number(match[1]), to: Number(match[2]), confidence: match[3] ? 0.75 : 0.55, toLabel: 'Product' });
