@@ -71,6 +71,12 @@ test('a 10 MB paste is refused with 413 and the limit in words', async () => {
   expect(body.detail).toMatch(/2,000,000 words.*at most 20,000 words/);
 });
 
+test("a body past the route's 32 MB is refused with 413 saying the limit in words, not the API's 1 MB", async () => {
+  const { status, body } = await extract({ text: 'x'.repeat(33 * 1024 * 1024) });
+  expect(status).toBe(413);
+  expect(body.detail).toMatch(/larger than 32 MB: at most 20,000 words/);
+});
+
 test('binary input is refused: NUL bytes, bytes that are not UTF-8', async () => {
   const nul = await extract({ text: 'PK\u0003\u0004\u0000\u0000binary' });
   expect(nul.status).toBe(400);
