@@ -19,6 +19,7 @@ import { apiNotFound, problemMiddleware } from './problem';
 import { changeRoutes } from './routes/changes';
 import { consoleRoutes } from './routes/console';
 import { exploreRoutes } from './routes/explore';
+import { extractRoutes } from './routes/extract';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { ConsoleWatchdog } from './services/console-watchdog';
@@ -114,6 +115,8 @@ export function createApp({
   app.set('query parser', 'simple');
   const api = express.Router();
   api.use(jsonBodiesOnly);
+  // Articles may be larger than other bodies; the route parses its own (its word limit says how large).
+  api.use(extractRoutes(database));
   api.use(express.json({ limit: '1mb' }));
   if (consoleRate && consoleRate.perMinute > 0) api.post('/query', rateLimit(consoleRate, 'console queries'));
   api.use(healthRoutes(database, apiVersion, { details: !isPublic, consoleWatchdog }));

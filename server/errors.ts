@@ -141,3 +141,10 @@ export class WriteForbiddenError extends ApiError {
     super(403, 'Editing Not Enabled', message);
   }
 }
+
+/** A request body or text beyond what the server takes. */
+export class PayloadTooLargeError extends ApiError {
+  constructor(message: string) {
+    super(413, 'Payload Too Large', message);
+  }
+}

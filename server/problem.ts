@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Problem } from './contract';
+import { MAX_EXTRACT_WORDS } from './contract/extract';
 import { ApiError, NotFoundError, QueryError, RequestCancelledError } from './errors';
 
 export const problemMiddleware: ErrorRequestHandler = (error: unknown, request, response, next) => {
@@ -35,7 +36,7 @@ export const problemMiddleware: ErrorRequestHandler = (error: unknown, request, 
       type: 'https://fingraph.dev/problems/bad-request',
       title: 'Bad Request',
       status: error.status,
-      detail: error.status === 413 ? 'The request body is larger than 1 MB. Send less (a console query may be at most 100,000 characters).' : 'The request body is not valid JSON; check its quotes, commas and brackets.',
+      detail: error.status === 413 && request.originalUrl.startsWith('/api/extract') ? `The article is larger than 32 MB: at most ${MAX_EXTRACT_WORDS.toLocaleString('en-US')} words can be extracted at once. Send one article (or split it into parts).` : error.status === 413 ? 'The request body is larger than 1 MB. Send less (a console query may be at most 100,000 characters).' : 'The request body is not valid JSON; check its quotes, commas and brackets.',
     };
   } else {
     request.log.error({ err: error }, 'unexpected error');

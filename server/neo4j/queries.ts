@@ -64,6 +64,8 @@ export const QUERY_NAMES = [
   'keys/node',
   'keys/relationship',
   'keys/nodes',
+  'extract/known-entities',
+  'extract/relationships-between',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -49,6 +49,8 @@ export interface QueryTypes {
     parameters: { requests: string[] };
     record: { transactionId: string; request: string; client: string | null; startTime: string; elapsedMs: Integer; status: string };
   };
+  'extract/known-entities': { parameters: { limit: Int }; record: { id: string; name: string; label: string | null; aliases: string[] } };
+  'extract/relationships-between': { parameters: { ids: string[]; limit: Int }; record: { id: string; type: string; fromId: string; toId: string } };
   'seed/count-nodes': { parameters: Record<string, never>; record: { nodes: Count } };
   'seed/delete-all': { parameters: Record<string, never>; record: Record<string, never> };
   'seed/find-ids': { parameters: { ids: string[] }; record: { id: string; labels: string[] } };
