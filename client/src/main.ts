@@ -6,12 +6,14 @@ import './styles.css';
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { api, onBusy, onOutage } from './api';
 import { Explorer, PAGE_SIZES } from './explorer';
-import { attachHover, createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
+import { attachHover, createCanvas, createMinimap, displayName, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
 import { drawLegend } from './legend';
 import { ConsolePanel } from './console';
 import { ConsoleDrawer, consoleOnlyRequested } from './console/drawer';
 import { ContextMenu, expandItems } from './menu';
+import { CanvasKeyboard } from './keyboard';
+import { TextView } from './text-view';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
@@ -45,7 +47,8 @@ pageSize.addEventListener('change', () => {
   explorer.setPageSize(Number(pageSize.value));
   inspector.refresh();
 });
-const menu = new ContextMenu();
+// (In the page's main landmark, as everything else.)
+const menu = new ContextMenu(document.querySelector<HTMLElement>('main') ?? document.body);
 const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
@@ -212,6 +215,21 @@ cy.on('cxttap', 'edge', (event) => {
   ]);
 });
 
+// The canvas from the keyboard: arrows, Tab, Enter and the menu key on the node it focuses.
+new CanvasKeyboard(cy, byId('graph'), byId('canvas-announcer'), {
+  open: (id) => {
+    explorer.focusNode(id);
+    void inspector.showNode(id);
+  },
+  openMenu: (id, x, y) => openNodeMenu(id, x, y),
+  describe: (id) => {
+    const node = explorer.state.nodes[id];
+    return node ? `${displayName(node.data)}${node.data.labels.length > 0 ? `, ${node.data.labels.join(', ')}` : ''}` : 'the node';
+  },
+});
+// The canvas as text (its description, and a list the button shows).
+const textView = new TextView(byId('text-view'), byId('canvas-summary'), byId<HTMLButtonElement>('text-view-toggle'), displayName);
+
 function selectedNodeIds(): string[] {
   return cy.nodes(':selected').map((node) => node.id());
 }
@@ -291,6 +309,7 @@ explorer.onChange((state, history) => {
     clearFilters: () => explorer.change(clearFilters(explorer.state)),
   });
   inspector.refresh();
+  textView.update(state);
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
     const hash = Object.keys(state.nodes).length > 0 ? `#view=${explorer.shareText()}` : '';
