@@ -28,8 +28,9 @@ import { errorToast, toast } from './ui/toast';
 const cy = createCanvas(byId('graph'));
 attachTheme(cy, byId<HTMLButtonElement>('theme-toggle'));
 // Hover lights up a node's neighbourhood and names it in full (derived: never in the state or history).
+// (In the main landmark, as the rest of the page, so that assistive technology finds it among the regions.)
 const tooltip = h('div', { id: 'node-tooltip', class: 'node-tooltip', role: 'tooltip', 'data-testid': 'node-tooltip', hidden: true });
-document.body.append(tooltip);
+(document.querySelector('main') ?? document.body).append(tooltip);
 attachHover(cy, { tooltip });
 const explorer = new Explorer(cy);
 const inspector = new Inspector(byId('inspector'), {
