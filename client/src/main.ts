@@ -22,7 +22,7 @@ import { attachTheme, canvasBackground } from './theme';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
-import { attachOverflow, readFold, writeFold, type Rect } from './layout';
+import { attachOverflow, attachSidePanel, readFold, writeFold, type Rect } from './layout';
 import { errorToast, toast } from './ui/toast';
 
 const cy = createCanvas(byId('graph'));
@@ -82,6 +82,15 @@ if (consoleOnlyRequested()) {
 
 // The toolbar keeps one row: what does not fit goes into "More ⋯".
 attachOverflow(byId('toolbar'), byId<HTMLDetailsElement>('toolbar-more'), byId('toolbar-more-menu'));
+
+// The side panel folds to a strip (remembered); what asks for the inspector opens it again.
+const sidePanel = attachSidePanel(byId('side-panel'), byId('side-panel-body'), byId<HTMLButtonElement>('side-panel-toggle'));
+const inspectorSection = byId<HTMLDetailsElement>('inspector-section');
+function showInspector(id: string): void {
+  sidePanel.open();
+  inspectorSection.open = true;
+  void inspector.showNode(id);
+}
 
 // The overview folds to its header line (remembered).
 const OVERVIEW_FOLD = 'fingraph.overview.folded';
@@ -220,7 +229,7 @@ cy.on('cxttap', 'edge', (event) => {
 new CanvasKeyboard(cy, byId('graph'), byId('canvas-announcer'), {
   open: (id) => {
     explorer.focusNode(id);
-    void inspector.showNode(id);
+    showInspector(id);
   },
   openMenu: (id, x, y) => openNodeMenu(id, x, y),
   describe: (id) => {
@@ -250,7 +259,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
       { text: `Remove${many}`, run: () => explorer.remove(targets), testId: 'menu-remove' },
     ],
     [
-      { text: 'Inspect', run: () => void inspector.showNode(id) },
+      { text: 'Inspect', run: () => showInspector(id) },
       { text: 'Path from here', run: () => paths.set(node.data, undefined), testId: 'menu-path-from' },
       { text: 'Path to here', run: () => paths.set(undefined, node.data), testId: 'menu-path-to' },
     ],
