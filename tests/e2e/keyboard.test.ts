@@ -224,9 +224,10 @@ test('a text alternative lists the nodes and relationships the canvas shows, is 
   expect(await page.getAttribute('#graph', 'role')).toBe('application');
   expect(await page.getAttribute('#graph', 'aria-label')).toMatch(/Graph canvas/);
   const describedBy = (await page.getAttribute('#graph', 'aria-describedby'))!;
-  const summary = await page.textContent(`#${describedBy}`);
   const edges = (await drawnEdges(page)).filter((edge) => edge.visible);
-  expect(summary).toBe(`The canvas shows 4 nodes and ${edges.length} relationship${edges.length === 1 ? '' : 's'}.`);
+  const summary = `The canvas shows 4 nodes and ${edges.length} relationship${edges.length === 1 ? '' : 's'}.`;
+  // (It is written once the canvas was painted.)
+  await page.waitForFunction(({ id, summary }) => document.getElementById(id)?.textContent === summary, { id: describedBy, summary });
   const listed = async (which: 'nodes' | 'relationships'): Promise<string[]> => page.locator(`[data-testid="text-view-${which}"] li`).allTextContents();
   const nodes = await listed('nodes');
   for (const member of Object.values(cast)) expect(nodes.some((text) => text.startsWith(`${member.name} (`))).toBe(true);

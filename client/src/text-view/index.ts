@@ -1,7 +1,8 @@
 /**
  * The canvas as text, for screen readers and for anyone who wants a list: a summary (the canvas's
  * description, aria-describedby), then the nodes and the relationships it shows. Visually hidden
- * until its button shows it over the canvas; redrawn only when what it says changed.
+ * until its button shows it over the canvas; redrawn after the canvas was painted (an expansion is
+ * not kept waiting for it), and only when what it says changed.
  */
 import type { GraphNode } from '../../../server/contract';
 import type { ViewState } from '../state';
@@ -12,6 +13,7 @@ export { describeCanvas, type CanvasText } from './describe';
 
 export class TextView {
   private said = '';
+  private latest: ViewState | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -38,7 +40,21 @@ export class TextView {
     this.toggle.textContent = shown ? 'Hide text view' : 'Text view';
   }
 
+  /** Describes `state` once the browser has painted the frame that draws it (the latest of several). */
   update(state: ViewState): void {
+    const pending = this.latest !== null;
+    this.latest = state;
+    if (pending) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const latest = this.latest;
+        this.latest = null;
+        if (latest) this.describe(latest);
+      }, 0),
+    );
+  }
+
+  private describe(state: ViewState): void {
     const text = describeCanvas(state, this.name);
     const key = JSON.stringify(text);
     if (key === this.said) return;
