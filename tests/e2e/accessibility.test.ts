@@ -1,7 +1,7 @@
 /**
  * Assistive technology (issue 15): axe-core (through @axe-core/playwright) finds no serious or
- * critical violation on the explorer with a graph, with the console drawer open, and with a node's
- * menu open, in the light and the dark theme. Each run's counts by impact are printed (the report
+ * critical violation on the explorer with a graph, with the canvas's text view shown, with the
+ * console drawer open, and with a node's menu open, in the light and the dark theme. Each run's counts by impact are printed (the report
  * quotes them); minor and moderate findings are printed, not failed on.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -74,6 +74,18 @@ for (const theme of ['light', 'dark'] as const) {
     const { page, errors } = await openExplorer(theme);
     expect((await drawnNodes(page)).length).toBeGreaterThan(0);
     expectNoSeriousViolation(`explorer ${theme}`, await audit(page));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test(`no serious or critical axe violation with the canvas's text view shown, the keyboard on a node (${theme} theme)`, async () => {
+    const { page, errors } = await openExplorer(theme);
+    await page.click('[data-testid="text-view-toggle"]');
+    await page.waitForSelector('[data-testid="text-view-nodes"] li');
+    await page.focus('#theme-toggle');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expectNoSeriousViolation(`text view ${theme}`, await audit(page));
     expect(errors).toEqual([]);
     await page.context().close();
   });

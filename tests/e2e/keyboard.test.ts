@@ -12,7 +12,7 @@
  * right, N (its neighbour) further right on nearly the same row, K (not its neighbour) below H.
  */
 import type { Page } from 'playwright-core';
-import { openPage } from '../support/browser';
+import { openPage, screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
 import { drawnEdges, drawnNodes, waitForNodeCount, waitForRequests, waitReady } from '../support/explorer-page';
 
@@ -103,6 +103,7 @@ test('Tab brings the focus to the canvas with a visible ring; the arrow keys foc
   await page.keyboard.press('ArrowRight');
   expect(await focusedNode(page)).toBe(cast.N.id);
   expect(await page.textContent('[data-testid="canvas-announcer"]')).toContain(cast.N.name);
+  await screenshot(page, 'keyboard-focus-ring-1280x720');
   // From N, Left: H is N's neighbour, so H (not M, which is nearer).
   await page.keyboard.press('ArrowLeft');
   expect(await focusedNode(page)).toBe(cast.H.id);
@@ -196,6 +197,7 @@ test('Shift+F10 and the context-menu key open the focused node\'s menu: arrows m
   await page.keyboard.press('ArrowDown');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe('menu-expand-all');
+  await screenshot(page, 'keyboard-node-menu-1280x720');
   await page.keyboard.press('End');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('menu-path-to');
   await page.keyboard.press('Home');
