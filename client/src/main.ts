@@ -6,12 +6,14 @@ import './styles.css';
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { api, onBusy, onOutage } from './api';
 import { Explorer, PAGE_SIZES } from './explorer';
-import { attachHover, createCanvas, createMinimap, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
+import { attachHover, createCanvas, createMinimap, displayName, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
 import { drawLegend } from './legend';
 import { ConsolePanel } from './console';
 import { ConsoleDrawer, consoleOnlyRequested } from './console/drawer';
 import { ContextMenu, expandItems } from './menu';
+import { CanvasKeyboard } from './keyboard';
+import { TextView } from './text-view';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
@@ -20,14 +22,15 @@ import { attachTheme, canvasBackground } from './theme';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
-import { attachOverflow, readFold, writeFold, type Rect } from './layout';
+import { attachOverflow, attachSidePanel, readFold, writeFold, type Rect } from './layout';
 import { errorToast, toast } from './ui/toast';
 
 const cy = createCanvas(byId('graph'));
 attachTheme(cy, byId<HTMLButtonElement>('theme-toggle'));
 // Hover lights up a node's neighbourhood and names it in full (derived: never in the state or history).
+// (In the main landmark, as the rest of the page, so that assistive technology finds it among the regions.)
 const tooltip = h('div', { id: 'node-tooltip', class: 'node-tooltip', role: 'tooltip', 'data-testid': 'node-tooltip', hidden: true });
-document.body.append(tooltip);
+(document.querySelector('main') ?? document.body).append(tooltip);
 attachHover(cy, { tooltip });
 const explorer = new Explorer(cy);
 const inspector = new Inspector(byId('inspector'), {
@@ -45,7 +48,8 @@ pageSize.addEventListener('change', () => {
   explorer.setPageSize(Number(pageSize.value));
   inspector.refresh();
 });
-const menu = new ContextMenu();
+// (In the page's main landmark, as everything else.)
+const menu = new ContextMenu(document.querySelector<HTMLElement>('main') ?? document.body);
 const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
@@ -78,6 +82,15 @@ if (consoleOnlyRequested()) {
 
 // The toolbar keeps one row: what does not fit goes into "More ⋯".
 attachOverflow(byId('toolbar'), byId<HTMLDetailsElement>('toolbar-more'), byId('toolbar-more-menu'));
+
+// The side panel folds to a strip (remembered); what asks for the inspector opens it again.
+const sidePanel = attachSidePanel(byId('side-panel'), byId('side-panel-body'), byId<HTMLButtonElement>('side-panel-toggle'));
+const inspectorSection = byId<HTMLDetailsElement>('inspector-section');
+function showInspector(id: string): void {
+  sidePanel.open();
+  inspectorSection.open = true;
+  void inspector.showNode(id);
+}
 
 // The overview folds to its header line (remembered).
 const OVERVIEW_FOLD = 'fingraph.overview.folded';
@@ -212,6 +225,21 @@ cy.on('cxttap', 'edge', (event) => {
   ]);
 });
 
+// The canvas from the keyboard: arrows, Tab, Enter and the menu key on the node it focuses.
+new CanvasKeyboard(cy, byId('graph'), byId('canvas-announcer'), {
+  open: (id) => {
+    explorer.focusNode(id);
+    showInspector(id);
+  },
+  openMenu: (id, x, y) => openNodeMenu(id, x, y),
+  describe: (id) => {
+    const node = explorer.state.nodes[id];
+    return node ? `${displayName(node.data)}${node.data.labels.length > 0 ? `, ${node.data.labels.join(', ')}` : ''}` : 'the node';
+  },
+});
+// The canvas as text (its description, and a list the button shows).
+const textView = new TextView(byId('text-view'), byId('canvas-summary'), byId<HTMLButtonElement>('text-view-toggle'), displayName);
+
 function selectedNodeIds(): string[] {
   return cy.nodes(':selected').map((node) => node.id());
 }
@@ -231,7 +259,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
       { text: `Remove${many}`, run: () => explorer.remove(targets), testId: 'menu-remove' },
     ],
     [
-      { text: 'Inspect', run: () => void inspector.showNode(id) },
+      { text: 'Inspect', run: () => showInspector(id) },
       { text: 'Path from here', run: () => paths.set(node.data, undefined), testId: 'menu-path-from' },
       { text: 'Path to here', run: () => paths.set(undefined, node.data), testId: 'menu-path-to' },
     ],
@@ -291,6 +319,7 @@ explorer.onChange((state, history) => {
     clearFilters: () => explorer.change(clearFilters(explorer.state)),
   });
   inspector.refresh();
+  textView.update(state);
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
     const hash = Object.keys(state.nodes).length > 0 ? `#view=${explorer.shareText()}` : '';

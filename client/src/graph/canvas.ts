@@ -14,11 +14,13 @@ export interface CanvasTheme {
   pinned: string;
   selected: string;
   selectedEdge: string;
+  /** The ring round the node that has the keyboard's focus. */
+  focus: string;
 }
 
 export const CANVAS_THEMES: Record<'light' | 'dark', CanvasTheme> = {
-  light: { text: '#1f2933', textBackground: '#f8fafc', border: '#ffffff', pinned: '#111827', selected: '#1d4ed8', selectedEdge: '#111827' },
-  dark: { text: '#e4e7eb', textBackground: '#0f172a', border: '#0f172a', pinned: '#f8fafc', selected: '#60a5fa', selectedEdge: '#f8fafc' },
+  light: { text: '#1f2933', textBackground: '#f8fafc', border: '#ffffff', pinned: '#111827', selected: '#1d4ed8', selectedEdge: '#111827', focus: '#7c3aed' },
+  dark: { text: '#e4e7eb', textBackground: '#0f172a', border: '#0f172a', pinned: '#f8fafc', selected: '#60a5fa', selectedEdge: '#f8fafc', focus: '#c4b5fd' },
 };
 
 /** Edge labels are drawn from this size on screen: 11 px labels appear from zoom 1.2 on. */
@@ -76,6 +78,8 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
     // Selected: a blue halo and border; pinned (above): a double border. Both can show at once.
     { selector: 'node:selected', style: { 'underlay-color': '#2563eb', 'underlay-padding': 8, 'underlay-opacity': 0.45, 'underlay-shape': 'ellipse', 'border-width': 3, 'border-color': theme.selected } as never },
     { selector: 'node.pinned:selected', style: { 'border-style': 'double', 'border-width': 4 } },
+    // The keyboard's focus (keyboard/index.ts): a ring outside the border, whatever else the node shows.
+    { selector: 'node.keyboard-focus', style: { 'outline-width': 3, 'outline-color': theme.focus, 'outline-offset': 5, 'outline-style': 'solid', 'outline-opacity': 1 } as never },
     { selector: 'edge:selected', style: { width: 3.5, 'line-color': theme.selectedEdge, 'target-arrow-color': theme.selectedEdge, 'min-zoomed-font-size': 0 } },
     { selector: '.faded', style: { opacity: 0.15 } },
     { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f97316', opacity: 1 } },

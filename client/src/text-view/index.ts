@@ -1,0 +1,76 @@
+/**
+ * The canvas as text, for screen readers and for anyone who wants a list: a summary (the canvas's
+ * description, aria-describedby), then the nodes and the relationships it shows. Visually hidden
+ * until its button shows it over the canvas; redrawn after the canvas was painted (an expansion is
+ * not kept waiting for it), and only when what it says changed.
+ */
+import type { GraphNode } from '../../../server/contract';
+import type { ViewState } from '../state';
+import { fill, h } from '../ui/dom';
+import { describeCanvas, type CanvasText } from './describe';
+
+export { describeCanvas, type CanvasText } from './describe';
+
+export class TextView {
+  private said = '';
+  private latest: ViewState | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly summary: HTMLElement,
+    private readonly toggle: HTMLButtonElement,
+    private readonly name: (node: GraphNode) => string,
+  ) {
+    toggle.addEventListener('click', () => this.show(root.classList.contains('visually-hidden')));
+    root.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || root.classList.contains('visually-hidden')) return;
+      event.stopPropagation();
+      this.show(false);
+      toggle.focus();
+    });
+  }
+
+  /** Shows the list over the canvas, or hides it again (screen readers still read it). */
+  show(shown: boolean): void {
+    this.root.classList.toggle('visually-hidden', !shown);
+    // Shown, it scrolls: the keyboard can reach it. Hidden, it is no tab stop.
+    if (shown) this.root.tabIndex = 0;
+    else this.root.removeAttribute('tabindex');
+    this.toggle.setAttribute('aria-expanded', String(shown));
+    this.toggle.textContent = shown ? 'Hide text view' : 'Text view';
+  }
+
+  /** Describes `state` once the browser has painted the frame that draws it (the latest of several). */
+  update(state: ViewState): void {
+    const pending = this.latest !== null;
+    this.latest = state;
+    if (pending) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const latest = this.latest;
+        this.latest = null;
+        if (latest) this.describe(latest);
+      }, 0),
+    );
+  }
+
+  private describe(state: ViewState): void {
+    const text = describeCanvas(state, this.name);
+    const key = JSON.stringify(text);
+    if (key === this.said) return;
+    this.said = key;
+    this.draw(text);
+  }
+
+  private draw(text: CanvasText): void {
+    this.summary.textContent = text.summary;
+    fill(
+      this.root,
+      h('h2', { class: 'text-view-title' }, 'What the canvas shows'),
+      text.nodes.length > 0 ? h('h3', {}, `Nodes (${text.nodes.length})`) : null,
+      text.nodes.length > 0 ? h('ul', { 'data-testid': 'text-view-nodes' }, ...text.nodes.map((node) => h('li', { 'data-id': node.id }, node.text))) : null,
+      text.relationships.length > 0 ? h('h3', {}, `Relationships (${text.relationships.length})`) : null,
+      text.relationships.length > 0 ? h('ul', { 'data-testid': 'text-view-relationships' }, ...text.relationships.map((edge) => h('li', { 'data-id': edge.id }, edge.text))) : null,
+    );
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Assistive technology (issue 15): axe-core (through @axe-core/playwright) finds no serious or
+ * critical violation on the explorer with a graph, with the canvas's text view shown, with the
+ * console drawer open, and with a node's menu open, in the light and the dark theme. Each run's counts by impact are printed (the report
+ * quotes them); minor and moderate findings are printed, not failed on.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from '../support/browser-app';
+import { clickNode, drawnNodes, waitReady } from '../support/explorer-page';
+
+const context = useBrowserApp();
+
+type Theme = 'light' | 'dark';
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+  /** axe's words for the first element (the colours and ratio of a contrast failure, say). */
+  why: string;
+}
+
+/** axe's violations on the page as it is, with their impact and the elements they are on. */
+async function audit(page: Page): Promise<Finding[]> {
+  const run = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  // axe walks the DOM while the page may still redraw a part of it (the editor's lint marks): once
+  // more if it fell over a node that went away meanwhile.
+  const results = await run().catch(run);
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact ?? 'unknown',
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+    why: violation.nodes[0]?.failureSummary ?? '',
+  }));
+}
+
+function countsByImpact(findings: Finding[]): Record<string, number> {
+  const counts: Record<string, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+  for (const finding of findings) counts[finding.impact] = (counts[finding.impact] ?? 0) + finding.targets.length;
+  return counts;
+}
+
+/** Fails on the serious and critical findings (named with their elements), prints every count. */
+function expectNoSeriousViolation(where: string, findings: Finding[]): void {
+  // (The report quotes these lines.)
+  process.stdout.write(`axe ${where}: ${JSON.stringify(countsByImpact(findings))}${findings.length > 0 ? ` ${findings.map((f) => `${f.id}(${f.impact})`).join(' ')}` : ''}\n`);
+  const grave = findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+  expect({ where, grave }).toEqual({ where, grave: [] });
+}
+
+/** The explorer in a page of its own browser context (AxeBuilder needs one), in `theme`. */
+async function openExplorer(theme: Theme): Promise<{ page: Page; errors: string[] }> {
+  const browser = await context.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  await page.goto(context.app.url);
+  const opened = { page, errors };
+  await waitReady(opened.page);
+  const current = await opened.page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
+  if (current !== theme) await opened.page.click('#theme-toggle');
+  await opened.page.waitForFunction((theme) => (document.documentElement.dataset.theme ?? 'light') === theme, theme);
+  return opened;
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious or critical axe violation on the explorer with a graph (${theme} theme)`, async () => {
+    const { page, errors } = await openExplorer(theme);
+    expect((await drawnNodes(page)).length).toBeGreaterThan(0);
+    expectNoSeriousViolation(`explorer ${theme}`, await audit(page));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test(`no serious or critical axe violation with the canvas's text view shown, the keyboard on a node (${theme} theme)`, async () => {
+    const { page, errors } = await openExplorer(theme);
+    await page.click('[data-testid="text-view-toggle"]');
+    await page.waitForSelector('[data-testid="text-view-nodes"] li');
+    await page.focus('#theme-toggle');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expectNoSeriousViolation(`text view ${theme}`, await audit(page));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test(`no serious or critical axe violation with the console drawer open (${theme} theme)`, async () => {
+    const { page, errors } = await openExplorer(theme);
+    await page.keyboard.press('q');
+    await page.waitForSelector('[data-testid="cypher-editor"]');
+    expectNoSeriousViolation(`console ${theme}`, await audit(page));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test(`no serious or critical axe violation with a node's menu open (${theme} theme)`, async () => {
+    const { page, errors } = await openExplorer(theme);
+    const [first] = await drawnNodes(page);
+    await clickNode(page, first!.name, { button: 'right' });
+    await page.waitForSelector('[data-testid="menu-expand-all"]');
+    expectNoSeriousViolation(`node menu ${theme}`, await audit(page));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+}
