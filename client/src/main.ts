@@ -14,6 +14,8 @@ import { ConsoleDrawer, consoleOnlyRequested } from './console/drawer';
 import { ContextMenu, expandItems } from './menu';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
+import { attachStyling, drawStyleKey } from './styling';
+import type { SchemaInfo } from '../../server/contract';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
 import { attachTheme, canvasBackground } from './theme';
@@ -46,6 +48,9 @@ pageSize.addEventListener('change', () => {
   inspector.refresh();
 });
 const menu = new ContextMenu();
+// Styling rules (size, colour, captions, widths by property): a panel over the canvas, kept per database.
+let schemaInfo: SchemaInfo | null = null;
+const styling = attachStyling(explorer, () => schemaInfo, document.querySelector<HTMLElement>('.stage')!, byId<HTMLButtonElement>('style-toggle'));
 const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
@@ -96,7 +101,7 @@ overviewFold.addEventListener('click', () => {
 });
 
 // Fitting keeps the graph clear of the panels over the canvas.
-const overlays = ['legend', 'overview', 'stage-status'].map((id) => byId(id));
+const overlays = ['legend', 'overview', 'stage-status', 'style-panel'].map((id) => byId(id));
 explorer.setOverlays(() => {
   const origin = byId('graph').getBoundingClientRect();
   return overlays.flatMap((element): Rect[] => {
@@ -289,7 +294,7 @@ explorer.onChange((state, history) => {
     toggleType: (type) => explorer.change(toggleType(explorer.state, type)),
     setYears: (years, keepUndated) => explorer.change(setYears(explorer.state, years, keepUndated)),
     clearFilters: () => explorer.change(clearFilters(explorer.state)),
-  });
+  }, { key: drawStyleKey(explorer.looks.key, () => styling.panel.toggle(true)), labelColors: explorer.rules.color.by === 'label' });
   inspector.refresh();
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
@@ -328,6 +333,8 @@ async function loadStartView(): Promise<void> {
 async function loadSchema(): Promise<void> {
   try {
     const schema = await api.schema();
+    schemaInfo = schema;
+    styling.panel.refresh();
     // Names on the canvas, in search and in the inspector follow the schema's naming property.
     useSchemaNaming(schema);
     searchInput.placeholder = searchPlaceholder(schema);

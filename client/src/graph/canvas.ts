@@ -71,6 +71,9 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
         'min-zoomed-font-size': EDGE_LABEL_MIN_ZOOMED,
       },
     },
+    // Styling rules (styling/looks.ts): a size or width in the data overrides the normal one.
+    { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'edge[width]', style: { width: 'data(width)' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.pinned } },
     { selector: 'node.loading', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#2563eb' } },
     // Selected: a blue halo and border; pinned (above): a double border. Both can show at once.
