@@ -30,7 +30,7 @@ attachTheme(cy, byId<HTMLButtonElement>('theme-toggle'));
 // Hover lights up a node's neighbourhood and names it in full (derived: never in the state or history).
 const tooltip = h('div', { id: 'node-tooltip', class: 'node-tooltip', role: 'tooltip', 'data-testid': 'node-tooltip', hidden: true });
 document.body.append(tooltip);
-attachHover(cy, { tooltip });
+const hover = attachHover(cy, { tooltip });
 const explorer = new Explorer(cy);
 const inspector = new Inspector(byId('inspector'), {
   state: () => explorer.state,
@@ -112,7 +112,7 @@ explorer.setOverlays(() => {
     return [{ x1: r.left - origin.left - margin, y1: r.top - origin.top - margin, x2: r.right - origin.left + margin, y2: r.bottom - origin.top + margin }];
   });
 });
-(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer };
+(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer, hover };
 
 // Loading indicator: a bar while any request is in flight.
 const progress = byId('progress');
