@@ -283,8 +283,11 @@ describe('on the fintech seed', () => {
         await startView(page);
         await openStylePanel(page);
         await choose(page, 'style-size', 'Degree');
-        await choose(page, 'style-color', 'country');
+        await choose(page, 'style-color', 'kind');
         await choose(page, 'style-width', 'year');
+        // Escape closes the panel (the focus goes back to its button); the legend's key explains the view.
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('[data-testid="style-panel"]', { state: 'hidden' });
         if ((await page.getAttribute('html', 'data-theme')) !== theme) await page.click('#theme-toggle');
         await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, theme);
         await page.evaluate(() => (window as unknown as { fingraph: { explorer: { fitView(): void } } }).fingraph.explorer.fitView());
