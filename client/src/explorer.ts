@@ -37,6 +37,7 @@ import {
   type Position,
   type ViewState,
 } from './state';
+import { computeLooks, DEFAULT_RULES, type Looks, type StyleRules } from './styling';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
 import { errorToast, toast } from './ui/toast';
 
@@ -82,6 +83,11 @@ export class Explorer {
   private covered: () => Rect[] = () => [];
   /** The canvas's size when last measured (see resized). */
   private size: { w: number; h: number };
+  /** The styling rules (how the canvas looks, not what is on it: outside the undo history) and where they came from. */
+  private styleRules: StyleRules = DEFAULT_RULES;
+  styleSource: 'default' | 'stored' | 'link' | 'user' = 'default';
+  /** What the rules made of the last drawing (sizes, colours, captions, and the legend's key). */
+  private lastLooks: Looks | null = null;
 
   constructor(readonly cy: Core) {
     this.size = { w: cy.width(), h: cy.height() };
@@ -154,8 +160,25 @@ export class Explorer {
     this.draw();
   }
 
+  get rules(): StyleRules {
+    return this.styleRules;
+  }
+
+  get looks(): Looks {
+    return this.lastLooks ?? computeLooks(this.state, this.styleRules, displayName);
+  }
+
+  /** Restyles the canvas by `rules` (no undo step: styling is not a change of what is on the canvas). */
+  setStyle(rules: StyleRules, source: Explorer['styleSource']): void {
+    this.styleSource = source;
+    if (rules === this.styleRules) return;
+    this.styleRules = rules;
+    this.draw();
+  }
+
   private draw(): void {
-    const unplaced = render(this.cy, this.state);
+    this.lastLooks = computeLooks(this.state, this.styleRules, displayName);
+    const unplaced = render(this.cy, this.state, this.lastLooks);
     if (unplaced.length > 0) this.placeLoose(unplaced);
     for (const listener of this.listeners) listener(this.state, this.history);
   }
@@ -163,7 +186,7 @@ export class Explorer {
   /** Nodes that came without a position: around the middle of the view (a fallback; callers place them). */
   private placeLoose(ids: string[]): void {
     this.history = amend(this.history, moveNodes(this.state, this.spotsAround(this.viewCentre(), ids)));
-    render(this.cy, this.state);
+    render(this.cy, this.state, this.lastLooks ?? undefined);
   }
 
   /** The middle of what the view shows, in graph coordinates. */
@@ -449,6 +472,7 @@ export class Explorer {
       filters: this.state.filters,
       layout: this.state.layout,
       keys: Object.fromEntries(nodes.flatMap((node) => (isStableKey(node.data.properties.id) ? [[node.data.id, node.data.properties.id]] : []))),
+      styling: this.styleRules,
     });
   }
 
@@ -461,6 +485,12 @@ export class Explorer {
     let next = addGraph(emptyView(), result, { positions: shared.positions });
     next = setHidden(setPinned(next, shared.pinned, true), shared.hidden, true);
     next = { ...setLayout(next, shared.layout), filters: shared.filters };
+    // A link's styling rules win over those this browser kept for the database (and replace them).
+    if (shared.styling) {
+      this.styleRules = shared.styling;
+      this.styleSource = 'link';
+    }
+    if (shared.stylingProblems) toast(`Some of the link's styling could not be read (${shared.stylingProblems.join(', ')}): the default is used for it.`, 'error');
     this.history = startHistory(next);
     this.draw();
     if (result.missing.length > 0) toast(`${result.missing.length} node${result.missing.length === 1 ? '' : 's'} of this view no longer exist${result.missing.length === 1 ? 's' : ''} in the database.`, 'error');

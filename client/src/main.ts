@@ -16,6 +16,8 @@ import { CanvasKeyboard } from './keyboard';
 import { TextView } from './text-view';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
+import { attachStyling, drawStyleKey } from './styling';
+import type { SchemaInfo } from '../../server/contract';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
 import { attachTheme, canvasBackground } from './theme';
@@ -31,7 +33,7 @@ attachTheme(cy, byId<HTMLButtonElement>('theme-toggle'));
 // (In the main landmark, as the rest of the page, so that assistive technology finds it among the regions.)
 const tooltip = h('div', { id: 'node-tooltip', class: 'node-tooltip', role: 'tooltip', 'data-testid': 'node-tooltip', hidden: true });
 (document.querySelector('main') ?? document.body).append(tooltip);
-attachHover(cy, { tooltip });
+const hover = attachHover(cy, { tooltip });
 const explorer = new Explorer(cy);
 const inspector = new Inspector(byId('inspector'), {
   state: () => explorer.state,
@@ -50,6 +52,9 @@ pageSize.addEventListener('change', () => {
 });
 // (In the page's main landmark, as everything else.)
 const menu = new ContextMenu(document.querySelector<HTMLElement>('main') ?? document.body);
+// Styling rules (size, colour, captions, widths by property): a panel over the canvas, kept per database.
+let schemaInfo: SchemaInfo | null = null;
+const styling = attachStyling(explorer, () => schemaInfo, document.querySelector<HTMLElement>('.stage')!, byId<HTMLButtonElement>('style-toggle'));
 const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
@@ -109,7 +114,7 @@ overviewFold.addEventListener('click', () => {
 });
 
 // Fitting keeps the graph clear of the panels over the canvas.
-const overlays = ['legend', 'overview', 'stage-status'].map((id) => byId(id));
+const overlays = ['legend', 'overview', 'stage-status', 'style-panel'].map((id) => byId(id));
 explorer.setOverlays(() => {
   const origin = byId('graph').getBoundingClientRect();
   return overlays.flatMap((element): Rect[] => {
@@ -120,7 +125,7 @@ explorer.setOverlays(() => {
     return [{ x1: r.left - origin.left - margin, y1: r.top - origin.top - margin, x2: r.right - origin.left + margin, y2: r.bottom - origin.top + margin }];
   });
 });
-(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer };
+(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer, hover };
 
 // Loading indicator: a bar while any request is in flight.
 const progress = byId('progress');
@@ -317,7 +322,7 @@ explorer.onChange((state, history) => {
     toggleType: (type) => explorer.change(toggleType(explorer.state, type)),
     setYears: (years, keepUndated) => explorer.change(setYears(explorer.state, years, keepUndated)),
     clearFilters: () => explorer.change(clearFilters(explorer.state)),
-  });
+  }, { key: drawStyleKey(explorer.looks.key, () => styling.panel.toggle(true)), labelColors: explorer.rules.color.by === 'label' });
   inspector.refresh();
   textView.update(state);
   clearTimeout(urlTimer);
@@ -357,6 +362,8 @@ async function loadStartView(): Promise<void> {
 async function loadSchema(): Promise<void> {
   try {
     const schema = await api.schema();
+    schemaInfo = schema;
+    styling.panel.refresh();
     // Names on the canvas, in search and in the inspector follow the schema's naming property.
     useSchemaNaming(schema);
     searchInput.placeholder = searchPlaceholder(schema);

@@ -35,7 +35,7 @@ const SIZES: Size[] = [
 const sizeName = (size: Size): string => `${size.width}x${size.height}`;
 
 /** Every control of the header: the search and each toolbar control (by selector). */
-const CONTROLS = ['#search', '#search-label', '#undo', '#redo', '#fit', '#zoom-in', '#zoom-out', '#layout', '#relayout', '#console-toggle', '#start-view', '#clear', '#share', '#export > summary'];
+const CONTROLS = ['#search', '#search-label', '#undo', '#redo', '#fit', '#zoom-in', '#zoom-out', '#layout', '#relayout', '#style-toggle', '#console-toggle', '#start-view', '#clear', '#share', '#export > summary'];
 
 async function open(size: Size, url = context.app.url): Promise<{ page: Page; errors: string[] }> {
   const opened = await openPage(context.browser, url, size);

@@ -39,7 +39,7 @@ async function tencentExpanded(): Promise<{ page: Page; errors: string[] }> {
   }, id);
   await page.mouse.move(2, 2);
   // The pointer left Tencent (double-clicked above): its hover ends after a short linger.
-  await page.waitForFunction(() => (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy.elements('.hover-faded').length === 0);
+  await page.waitForFunction(() => (window as unknown as { fingraph: { hover: { lit(): string[] } } }).fingraph.hover.lit().length === 0);
   return opened;
 }
 
@@ -58,15 +58,20 @@ async function hover(page: Page, id: string): Promise<void> {
   await page.mouse.move(at.x, at.y, { steps: 4 });
 }
 
-/** Whether Cytoscape draws the element's label now: its size on screen against min-zoomed-font-size. */
-async function labelShown(page: Page, id: string): Promise<{ shown: boolean; px: number }> {
-  return page.evaluate((id) => {
-    const cy = (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy;
+/**
+ * Whether Cytoscape draws the element's label now: its size on screen against min-zoomed-font-size;
+ * on the canvas, or (`hover`) as the hover layer draws its copy over the faded canvas.
+ */
+async function labelShown(page: Page, id: string, where: 'canvas' | 'hover' = 'canvas'): Promise<{ shown: boolean; px: number }> {
+  return page.evaluate(({ id, where }) => {
+    const { fingraph } = window as unknown as { fingraph: { cy: import('cytoscape').Core; hover: { overlay: import('cytoscape').Core } } };
+    const cy = where === 'hover' ? fingraph.hover.overlay : fingraph.cy;
     const element = cy.getElementById(id);
+    if (element.empty()) return { shown: false, px: 0 };
     const px = parseFloat(element.style('font-size') as string);
     const min = parseFloat(element.style('min-zoomed-font-size') as string);
     return { shown: element.style('label') !== '' && px * cy.zoom() >= min, px };
-  }, id);
+  }, { id, where });
 }
 
 const rgb = (color: string): string => color.replace(/\s+/g, '');
@@ -84,11 +89,12 @@ test('node labels are 12 px at zoom 1; relationship type names are hidden there 
 
   // Hovering Tencent names its relationships (at 11 px or more), not the others.
   await hover(page, tencent);
-  await page.waitForFunction((id) => (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy.getElementById(id).hasClass('hover-lit'), own.id);
-  const lit = await labelShown(page, own.id);
+  await page.waitForFunction((id) => (window as unknown as { fingraph: { hover: { overlay: import('cytoscape').Core } } }).fingraph.hover.overlay.getElementById(id).hasClass('hover-lit'), own.id);
+  const lit = await labelShown(page, own.id, 'hover');
   expect(lit.shown).toBe(true);
   expect(lit.px).toBeGreaterThanOrEqual(11);
   expect((await labelShown(page, other.id)).shown).toBe(false);
+  expect((await labelShown(page, other.id, 'hover')).shown).toBe(false);
   await screenshot(page, 'readable-hover');
 
   // A selected relationship is named too.
@@ -133,30 +139,59 @@ test('hovering a node fades all but its neighbourhood and names it in full; leav
   await page.waitForTimeout(300);
   const url = page.url();
   const count = await page.evaluate(() => (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy.nodes().length);
-  const opacities = (): Promise<{ near: number[]; far: number[] }> =>
+  /**
+   * What is drawn: the neighbourhood's copies on the hover layer (at the canvas's pan and zoom, fully
+   * opaque) over a veil that covers the whole canvas in the canvas's colour, mostly opaque: the rest
+   * shows through it faded. Without a hover, no layer and no copies.
+   */
+  const drawn = (): Promise<{ hood: string[]; far: number; lit: string[]; litOpacity: number[]; veil: { shown: boolean; alpha: number; covers: boolean }; samePlace: boolean }> =>
     page.evaluate((id) => {
-      const cy = (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy;
+      const { cy, hover } = (window as unknown as { fingraph: { cy: import('cytoscape').Core; hover: { overlay: import('cytoscape').Core; lit(): string[] } } }).fingraph;
       const hood = cy.getElementById(id).closedNeighborhood();
-      return { near: hood.map((element) => Number(element.style('opacity'))), far: cy.elements().difference(hood).map((element) => Number(element.style('opacity'))) };
+      const layer = document.querySelector<HTMLElement>('[data-testid="hover-layer"]')!;
+      const veil = layer.querySelector<HTMLElement>('.hover-veil')!;
+      const background = getComputedStyle(veil).backgroundColor;
+      const alpha = Number(/rgba?\(.*?,.*?,.*?(?:,\s*([\d.]+))?\)/.exec(background)?.[1] ?? (/ \/ ([\d.]+)\)/.exec(background)?.[1] ?? '1'));
+      const a = veil.getBoundingClientRect();
+      const b = cy.container()!.getBoundingClientRect();
+      const copies = hover.overlay.nodes();
+      return {
+        hood: hood.map((element) => element.id()).sort(),
+        far: cy.elements().difference(hood).length,
+        lit: [...hover.lit()].sort(),
+        litOpacity: hover.overlay.elements().map((element) => Number(element.style('opacity'))),
+        veil: { shown: !layer.hidden && getComputedStyle(layer).display !== 'none', alpha, covers: Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1 && Math.abs(a.height - b.height) < 1 },
+        samePlace: copies.map((copy) => {
+          const at = copy.renderedPosition();
+          const original = (cy.getElementById(copy.id()) as import('cytoscape').NodeSingular).renderedPosition();
+          return Math.abs(at.x - original.x) < 0.5 && Math.abs(at.y - original.y) < 0.5;
+        }).every(Boolean),
+      };
     }, long);
-  const before = await opacities();
-  expect(before.far.length).toBeGreaterThan(3);
-  expect([...before.near, ...before.far].every((value) => value === 1)).toBe(true);
+  const before = await drawn();
+  expect(before.far).toBeGreaterThan(3);
+  expect(before.lit).toEqual([]);
+  expect(before.veil.shown).toBe(false);
 
   await hover(page, long);
   await page.waitForSelector('[data-testid="node-tooltip"]', { state: 'visible' });
   expect(await page.textContent('[data-testid="node-tooltip"] .tooltip-name')).toBe(LONG_NAME);
   expect(await page.textContent('[data-testid="node-tooltip"]')).toContain('Company');
-  const during = await opacities();
-  expect(during.near.every((value) => value === 1)).toBe(true);
-  expect(during.far.every((value) => value < 0.5)).toBe(true);
+  const during = await drawn();
+  expect(during.lit).toEqual(during.hood);
+  expect(during.litOpacity.every((value) => value === 1)).toBe(true);
+  expect(during.samePlace).toBe(true);
+  expect(during.veil).toEqual({ shown: true, alpha: expect.any(Number), covers: true });
+  expect(during.veil.alpha).toBeGreaterThan(0.5);
   await screenshot(page, 'readable-hover-long-name');
 
   await page.mouse.move(2, 2);
   await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="node-tooltip"]')?.hidden === true);
   await page.waitForTimeout(200);
-  const after = await opacities();
-  expect([...after.near, ...after.far].every((value) => value === 1)).toBe(true);
+  const after = await drawn();
+  expect(after.lit).toEqual([]);
+  expect(after.veil.shown).toBe(false);
+  expect(await page.evaluate(() => (window as unknown as { fingraph: { hover: { overlay: import('cytoscape').Core } } }).fingraph.hover.overlay.elements().length)).toBe(0);
   await page.waitForTimeout(300);
   expect(page.url()).toBe(url);
   // One undo takes back the expansion: the hover was not a step of its own.

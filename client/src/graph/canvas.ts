@@ -27,7 +27,7 @@ export const CANVAS_THEMES: Record<'light' | 'dark', CanvasTheme> = {
 export const EDGE_LABEL_MIN_ZOOMED = 13;
 
 /**
- * The style sheet. Hover classes (`hover-lit`, `hover-faded`) are set by hover.ts and never by the
+ * The style sheet. Hover classes (`hover-lit` on the hover layer's copies, `hover-edge`) are set by hover.ts and never by the
  * state; `faded`/`highlighted` show the state's highlighted path.
  */
 export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
@@ -73,6 +73,9 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
         'min-zoomed-font-size': EDGE_LABEL_MIN_ZOOMED,
       },
     },
+    // Styling rules (styling/looks.ts): a size or width in the data overrides the normal one.
+    { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'edge[width]', style: { width: 'data(width)' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.pinned } },
     { selector: 'node.loading', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#2563eb' } },
     // Selected: a blue halo and border; pinned (above): a double border. Both can show at once.
@@ -84,8 +87,7 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
     { selector: '.faded', style: { opacity: 0.15 } },
     { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f97316', opacity: 1 } },
     { selector: 'edge.highlighted', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', opacity: 1 } },
-    // Hover (derived, see hover.ts): the hovered node's closed neighbourhood stands out, the rest fades.
-    { selector: '.hover-faded', style: { opacity: 0.12 } },
+    // Hover (derived, see hover.ts): copies of the hovered node's closed neighbourhood, drawn over a veil that fades the rest.
     { selector: 'node.hover-lit', style: { opacity: 1, 'z-index': 10 } },
     { selector: 'edge.hover-lit', style: { opacity: 1, width: 2.5, 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: 'edge.hover-edge', style: { width: 2.5, 'min-zoomed-font-size': 0, 'z-index': 10 } },

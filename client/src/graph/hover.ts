@@ -3,15 +3,21 @@
  * relationships) and the rest of the canvas fades; a tooltip shows its full name and label, which
  * the canvas cuts at 140 px. A relationship under the pointer shows its type name.
  *
- * This is derived view state: classes on the canvas only, never in the view state, the undo
- * history or the URL. Moving from one node to the next changes only the elements whose part
- * changes (the two neighbourhoods), and a first hover fades only what is in the view; nothing changes while a button is held
- * (dragging a node, panning, a box selection).
+ * The canvas itself is never restyled for it. Over the canvas lies a hover layer: a veil in the
+ * canvas's colour that fades everything under it at once (one element, drawn by the compositor), and
+ * above the veil a second, small Cytoscape that draws copies of the lit neighbourhood only, at the
+ * same pan and zoom. Restyling the faded elements (hundreds) and redrawing the whole canvas took
+ * 30–100 ms a hover under software rendering; drawing a dozen copies takes a few. The layer takes
+ * no pointer events: the canvas below gets them all.
+ *
+ * This is derived view state: never in the view state, the undo history or the URL. Nothing
+ * changes while a button is held (dragging a node, panning, a box selection); a pan or zoom ends
+ * the hover.
  */
-import type { Collection, Core, EventObject, NodeSingular } from 'cytoscape';
+import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementDefinition, type EventObject, type NodeSingular, type StylesheetJson } from 'cytoscape';
 
+/** The class the copies of the lit neighbourhood carry (the style sheet names their relationships). */
 export const HOVER_LIT = 'hover-lit';
-export const HOVER_FADED = 'hover-faded';
 export const HOVER_EDGE = 'hover-edge';
 
 /** How long after leaving a node the fading stays, waiting for the pointer to reach another. */
@@ -24,45 +30,86 @@ export interface HoverOptions {
   caption?: (node: NodeSingular) => string;
 }
 
-export function attachHover(cy: Core, options: HoverOptions = {}): { clear(): void } {
-  const { tooltip, caption = (node) => String(node.data('label') ?? '') } = options;
-  /** The lit neighbourhood; everything else on the canvas is faded while it is non-empty. */
-  let lit: Collection = cy.collection();
-  let clearTimer = 0;
+export interface Hover {
+  clear(): void;
+  /** The ids of the lit neighbourhood (empty: no hover). */
+  lit(): string[];
+  /** The Cytoscape that draws the lit copies (what tests read its style from). */
+  readonly overlay: Core;
+}
 
-  /**
-   * What is in the view (nodes within the extent, and their relationships): only these fade, so
-   * that a hover restyles the hundred elements one sees, not the thousands off screen (restyling
-   * 3,000 took 130–500 ms a frame under software rendering). A pan or zoom ends the hover.
-   */
-  const onScreen = (): Collection => {
-    const { x1, y1, x2, y2 } = cy.extent();
-    const margin = 40;
-    const nodes = cy.nodes().filter((node) => {
-      const { x, y } = node.position();
-      return x >= x1 - margin && x <= x2 + margin && y >= y1 - margin && y <= y2 + margin;
-    });
-    return nodes.union(nodes.connectedEdges());
-  };
+export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
+  const { tooltip, caption = (node) => String(node.data('label') ?? '') } = options;
+  const container = cy.container()!;
+  const layer = document.createElement('div');
+  layer.className = 'hover-layer';
+  layer.hidden = true;
+  layer.setAttribute('aria-hidden', 'true');
+  layer.dataset.testid = 'hover-layer';
+  const veil = document.createElement('div');
+  veil.className = 'hover-veil';
+  const stage = document.createElement('div');
+  stage.className = 'hover-stage';
+  layer.append(veil, stage);
+  container.append(layer);
+  // Inline geometry (set through the CSSOM): the bench page has no style sheet for it.
+  for (const element of [layer, veil, stage]) Object.assign(element.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
+  layer.style.zIndex = '5';
+  if (!veil.style.background) veil.style.background = 'var(--hover-veil, rgb(248 250 252 / 0.86))';
+
+  const sheet = (): StylesheetJson => (cy.style() as unknown as { json(): StylesheetJson }).json();
+  const overlay = cytoscape({
+    container: stage,
+    style: sheet(),
+    userPanningEnabled: false,
+    userZoomingEnabled: false,
+    boxSelectionEnabled: false,
+    autoungrabify: true,
+    minZoom: cy.minZoom(),
+    maxZoom: cy.maxZoom(),
+  });
+  let overlayStyle: unknown = cy.style();
+
+  /** The lit neighbourhood in the canvas; everything else is under the veil while it is non-empty. */
+  let lit: Collection = cy.collection();
+  let hovered: NodeSingular | null = null;
+  let clearTimer = 0;
 
   const held = (event: EventObject): boolean => ((event.originalEvent as MouseEvent | undefined)?.buttons ?? 0) !== 0;
 
-  const light = (node: NodeSingular): void => {
+  const copies = (elements: Collection): ElementDefinition[] =>
+    elements.map((element) => ({
+      group: element.isNode() ? 'nodes' : 'edges',
+      data: { ...element.data() },
+      position: element.isNode() ? { ...(element as NodeSingular).position() } : undefined,
+      classes: `${element.classes().join(' ')} ${HOVER_LIT}`,
+      selected: element.selected(),
+    }));
+
+  /** Draws copies of `node`'s visible neighbourhood over the veil (again when `force`: it changed under the hover). */
+  const light = (node: NodeSingular, force = false): void => {
     window.clearTimeout(clearTimer);
-    const next = node.closedNeighborhood();
-    cy.batch(() => {
-      if (lit.empty()) {
-        onScreen().difference(next).addClass(HOVER_FADED);
-        next.addClass(HOVER_LIT);
-      } else {
-        // From one neighbourhood to the next: only the elements that change sides.
-        const leaving = lit.difference(next);
-        const coming = next.difference(lit);
-        leaving.removeClass(HOVER_LIT).addClass(HOVER_FADED);
-        coming.removeClass(HOVER_FADED).addClass(HOVER_LIT);
-      }
-    });
+    const nodes = node.closedNeighborhood().nodes().filter((each) => each.visible());
+    const next = nodes.union(node.connectedEdges().filter((edge) => nodes.contains(edge.source()) && nodes.contains(edge.target())));
+    if (!force && lit.same(next)) return;
+    hovered = node;
     lit = next;
+    // The canvas's style sheet changes with the theme: the copies follow it.
+    if (overlayStyle !== cy.style()) {
+      overlayStyle = cy.style();
+      overlay.style(sheet());
+    }
+    overlay.batch(() => {
+      overlay.elements().remove();
+      overlay.add(copies(next));
+    });
+    if (layer.hidden) {
+      layer.hidden = false;
+      overlay.resize();
+    }
+    overlay.viewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+    // On the layer, not the canvas's container: Cytoscape resizes (and redraws everything) when an attribute of its container changes.
+    layer.dataset.node = node.id();
   };
 
   const clear = (): void => {
@@ -70,7 +117,10 @@ export function attachHover(cy: Core, options: HoverOptions = {}): { clear(): vo
     hideTooltip();
     if (lit.empty()) return;
     lit = cy.collection();
-    cy.batch(() => cy.elements(`.${HOVER_FADED}, .${HOVER_LIT}`).removeClass(`${HOVER_FADED} ${HOVER_LIT}`));
+    hovered = null;
+    layer.hidden = true;
+    overlay.elements().remove();
+    delete layer.dataset.node;
   };
 
   const showTooltip = (node: NodeSingular, event: EventObject): void => {
@@ -87,7 +137,7 @@ export function attachHover(cy: Core, options: HoverOptions = {}): { clear(): vo
   const moveTooltip = (event: EventObject): void => {
     if (!tooltip) return;
     const mouse = event.originalEvent as MouseEvent | undefined;
-    const rect = cy.container()!.getBoundingClientRect();
+    const rect = container.getBoundingClientRect();
     const x = mouse?.clientX ?? rect.left + event.renderedPosition.x;
     const y = mouse?.clientY ?? rect.top + event.renderedPosition.y;
     tooltip.style.left = `${Math.min(x + 14, window.innerWidth - 20)}px`;
@@ -110,9 +160,13 @@ export function attachHover(cy: Core, options: HoverOptions = {}): { clear(): vo
     clearTimer = window.setTimeout(clear, LINGER_MS);
   });
   cy.on('mouseover', 'edge', (event) => {
-    if (!held(event)) (event.target as Collection).addClass(HOVER_EDGE);
+    if (!held(event) && lit.empty()) (event.target as Collection).addClass(HOVER_EDGE);
   });
-  cy.on('mouseout', 'edge', (event) => (event.target as Collection).removeClass(HOVER_EDGE));
+  // (Cytoscape restyles, and redraws, on removeClass even when the class is not there.)
+  cy.on('mouseout', 'edge', (event) => {
+    const edge = event.target as EdgeSingular;
+    if (edge.hasClass(HOVER_EDGE)) edge.removeClass(HOVER_EDGE);
+  });
   // A press (drag, pan, box selection) or a node leaving the canvas ends the hover at once.
   cy.on('tapstart', (event) => {
     if (event.target === cy) clear();
@@ -120,14 +174,19 @@ export function attachHover(cy: Core, options: HoverOptions = {}): { clear(): vo
   });
   cy.on('viewport', () => clear());
   // Leaving the canvas over a node gives no mouseout from Cytoscape.
-  cy.container()?.addEventListener('mouseleave', () => clear());
+  container.addEventListener('mouseleave', () => clear());
+  // What is drawn changed under a lit neighbourhood: gone, it ends the hover; restyled (a rule,
+  // a selection, a pin, a filter), its copies are drawn again, once per batch of changes.
+  let refreshing = 0;
   cy.on('remove', (event) => {
-    if (lit.contains(event.target as Collection)) clear();
+    if (!lit.empty() && lit.contains(event.target as Collection)) clear();
   });
-  // New elements while a neighbourhood is lit (an expansion): they fade with the rest, or the
-  // hovered node's new neighbours join it at the next hover.
-  cy.on('add', (event) => {
-    if (!lit.empty()) (event.target as Collection).addClass(HOVER_FADED);
+  cy.on('data select unselect style', (event) => {
+    if (lit.empty() || refreshing || !lit.contains(event.target as Collection)) return;
+    refreshing = requestAnimationFrame(() => {
+      refreshing = 0;
+      if (hovered && !lit.empty()) light(hovered, true);
+    });
   });
-  return { clear };
+  return { clear, lit: () => lit.map((element) => element.id()), overlay };
 }

@@ -58,8 +58,20 @@ function edgeSwatch(type: string): HTMLSpanElement {
 const FOLD_KEY = 'fingraph.legend.folded';
 let folded = readFold(FOLD_KEY);
 
-export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendActions): void {
-  const redraw = (): void => drawLegend(root, state, actions);
+/**
+ * `styling` (optional): the key to the styling rules in use, drawn under the lists, and whether the
+ * labels keep their colours on the canvas (not when a property colours the nodes: the swatches then
+ * show the shape only).
+ */
+export interface LegendStyling {
+  key: HTMLElement | null;
+  labelColors: boolean;
+}
+
+const SHAPE_ONLY = '#b8c2cc';
+
+export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendActions, styling: LegendStyling = { key: null, labelColors: true }): void {
+  const redraw = (): void => drawLegend(root, state, actions, styling);
   const { labels, types } = canvasCounts(state);
   if (labels.size === 0) {
     root.hidden = true;
@@ -111,7 +123,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
             'label',
             {},
             h('input', { type: 'checkbox', checked: !hiddenLabels.has(label), onchange: () => actions.toggleLabel(label), 'data-testid': `legend-label-${label}` }),
-            swatch(style.shape, style.color),
+            swatch(style.shape, styling.labelColors ? style.color : SHAPE_ONLY),
             `${label} (${count})`,
           ),
         );
@@ -136,6 +148,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
           years ? h('button', { type: 'button', class: 'link', onclick: () => actions.setYears(null, true) }, 'any date') : null,
         )
       : null,
+    styling.key,
     ),
   );
 }

@@ -3,6 +3,7 @@
  * so that a copied link reopens the same view. Ids share their database prefix ("4:<uuid>:"),
  * which is written once. Pure: encodes to and decodes from the text after `#view=`.
  */
+import { decodeRules, encodeRules, isDefaultRules, type EncodedRules, type StyleRules } from '../styling/rules';
 import { LAYOUTS, NO_FILTERS, type Filters, type LayoutName, type Position } from './model';
 
 export interface SharedView {
@@ -14,6 +15,10 @@ export interface SharedView {
   layout: LayoutName;
   /** The stable key of each id that has one: a link then survives a reseed, which changes elementIds. */
   keys?: Record<string, string>;
+  /** The styling rules of the view (absent from links made before styling, and when they are the default). */
+  styling?: StyleRules;
+  /** Parts of the link's styling that could not be read (left at the default), in the user's words. */
+  stylingProblems?: string[];
 }
 
 interface Encoded {
@@ -24,6 +29,8 @@ interface Encoded {
   n: Array<[string, number | null, number | null, number] | [string, number | null, number | null, number, string]>;
   l: LayoutName;
   f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0 };
+  /** Styling rules (optional: older links have none). */
+  s?: EncodedRules;
 }
 
 export class SharedViewError extends Error {}
@@ -50,6 +57,7 @@ export function encodeView(view: SharedView): string {
   if (years) filters.y = [years.from, years.to];
   if (!keepUndated) filters.u = 0;
   if (Object.keys(filters).length > 0) encoded.f = filters;
+  if (view.styling && !isDefaultRules(view.styling)) encoded.s = encodeRules(view.styling);
   return toBase64Url(JSON.stringify(encoded));
 }
 
@@ -83,6 +91,11 @@ export function decodeView(text: string): SharedView {
     years: Array.isArray(filters.y) && filters.y.every((year) => Number.isInteger(year)) ? { from: filters.y[0], to: filters.y[1] } : null,
     keepUndated: filters.u !== 0,
   };
+  if (encoded.s !== undefined) {
+    const { rules, problems } = decodeRules(encoded.s);
+    view.styling = rules;
+    if (problems.length > 0) view.stylingProblems = problems;
+  }
   return view;
 }
 

@@ -7,6 +7,11 @@ import { DataSet, Network } from 'vis-network/standalone';
 import { createCanvas } from '../../../client/src/graph/canvas';
 import { attachHover } from '../../../client/src/graph/hover';
 import { labelStyle, typeColor } from '../../../client/src/graph/palette';
+import { displayName } from '../../../client/src/graph/display';
+import { render } from '../../../client/src/graph/render';
+import { addGraph, emptyView, type ViewState } from '../../../client/src/state';
+import { computeLooks } from '../../../client/src/styling/looks';
+import { decodeRules, type EncodedRules } from '../../../client/src/styling/rules';
 
 const LABELS = ['Company', 'Bank', 'Product', 'Regulator', 'Person'];
 
@@ -53,12 +58,14 @@ async function mountCytoscape(graph: Graph, textureOnViewport: boolean, zoom: nu
     ...graph.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge, color: typeColor(edge.type) } })),
   ]);
   cy.autoungrabify(true);
-  if (hover) attachHover(cy);
+  (window as unknown as { benchCy: typeof cy }).benchCy = cy;
+  const hovering = hover ? attachHover(cy) : null;
   nodeSpots = () => {
     const rect = cy.container()!.getBoundingClientRect();
     return cy.nodes().map((node) => node.renderedPosition()).filter((at) => at.x > 20 && at.y > 20 && at.x < rect.width - 20 && at.y < rect.height - 20);
   };
-  fadedCount = () => cy.elements('.hover-faded').length;
+  // While a neighbourhood is lit, everything else on the canvas is under the hover layer's veil.
+  fadedCount = () => (hovering && hovering.lit().length > 0 ? cy.elements().length - hovering.lit().length : 0);
   cy.on('render', () => {
     if (recording) draws.push(performance.now());
   });
@@ -73,6 +80,30 @@ async function mountCytoscape(graph: Graph, textureOnViewport: boolean, zoom: nu
     for (let y = 12; y < 400; y += 23) for (let x = 12; x < 400; x += 23) if (!renderer.findNearestElement((x - pan.x) / zoom, (y - pan.y) / zoom, true, false)) return { x, y };
     return { x: 12, y: 12 };
   };
+}
+
+const COUNTRIES = ['China', 'Germany', 'France', 'Brazil', 'Japan', 'India', 'Kenya', 'Canada'];
+/** The styling bench's canvas: the graph as the explorer holds it (a view state, drawn by its render step). */
+let styled: { cy: import('cytoscape').Core; state: ViewState } | null = null;
+
+async function mountStyled(graph: Graph, zoom: number | null): Promise<void> {
+  const cy = createCanvas(document.getElementById('stage')!);
+  const state = addGraph(
+    emptyView(),
+    {
+      nodes: graph.nodes.map((node, i) => ({ id: node.id, labels: [node.label], properties: { name: node.name, country: COUNTRIES[i % COUNTRIES.length]!, revenue: (i * 7919) % 1000 } })),
+      edges: graph.edges.map((edge, i) => ({ id: edge.id, type: edge.type, source: edge.source, target: edge.target, properties: { year: 2000 + (i % 20) } })),
+    },
+    { positions: Object.fromEntries(graph.nodes.map((node) => [node.id, { x: node.x, y: node.y }])) },
+  );
+  render(cy, state);
+  cy.autoungrabify(true);
+  cy.on('render', () => {
+    if (recording) draws.push(performance.now());
+  });
+  cy.fit(undefined, 40);
+  if (zoom !== null) cy.zoom({ level: zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  styled = { cy, state };
 }
 
 async function mountVis(graph: Graph, zoom: number | null): Promise<void> {
@@ -119,11 +150,28 @@ async function record(): Promise<void> {
 
 const bench = {
   /** Draws n nodes; `zoom` null fits the whole graph, a number zooms to it around the centre. */
-  async mount(kind: 'cytoscape' | 'cytoscape-stock' | 'vis' | 'cytoscape-hover', n: number, zoom: number | null): Promise<void> {
+  async mount(kind: 'cytoscape' | 'cytoscape-stock' | 'vis' | 'cytoscape-hover' | 'cytoscape-styling', n: number, zoom: number | null): Promise<void> {
     const graph = generate(n);
     if (kind === 'vis') await mountVis(graph, zoom);
+    else if (kind === 'cytoscape-styling') await mountStyled(graph, zoom);
     else await mountCytoscape(graph, kind !== 'cytoscape-stock', zoom, kind === 'cytoscape-hover');
     for (let i = 0; i < 10; i += 1) await nextFrame();
+  },
+  /**
+   * Applies styling rules (their link form) as the explorer does: the looks computed from the view
+   * state, then one render step. Returns the time in JS and how many nodes now differ from the default size or colour.
+   */
+  applyStyle(rules: EncodedRules): { ms: number; sized: number } {
+    const { cy, state } = styled!;
+    const start = performance.now();
+    render(cy, state, computeLooks(state, decodeRules(rules).rules, displayName));
+    const ms = performance.now() - start;
+    return { ms, sized: cy.nodes('[size]').length };
+  },
+  /** Moves one node of the styling bench's canvas by a pixel: the least change that makes Cytoscape redraw. */
+  nudge(): void {
+    const node = styled!.cy.nodes()[500]!;
+    node.position({ x: node.position('x') + 1, y: node.position('y') });
   },
   nodeSpots(): Array<{ x: number; y: number }> {
     return nodeSpots();
