@@ -1,6 +1,7 @@
 /**
- * The view in the URL: node ids with positions, pins and hidden flags, the filters and the layout,
- * so that a copied link reopens the same view. Ids share their database prefix ("4:<uuid>:"),
+ * The view in the URL: node ids with positions, pins and hidden flags, the filters, the layout and
+ * the camera (where the view is centred and its zoom), so that a copied link reopens the same view.
+ * Links from before the camera was kept still open (and are framed as before). Ids share their database prefix ("4:<uuid>:"),
  * which is written once. Pure: encodes to and decodes from the text after `#view=`.
  */
 import { LAYOUTS, NO_FILTERS, type Filters, type LayoutName, type Position } from './model';
@@ -12,6 +13,14 @@ export interface SharedView {
   hidden: string[];
   filters: Filters;
   layout: LayoutName;
+  /** The point of the graph in the middle of the view, and the zoom; absent in older links. */
+  camera?: Camera;
+}
+
+export interface Camera {
+  x: number;
+  y: number;
+  zoom: number;
 }
 
 interface Encoded {
@@ -22,6 +31,8 @@ interface Encoded {
   n: Array<[string, number | null, number | null, number]>;
   l: LayoutName;
   f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0 };
+  /** The camera: centre x, y (model coordinates) and zoom. */
+  c?: [number, number, number];
 }
 
 export class SharedViewError extends Error {}
@@ -46,6 +57,9 @@ export function encodeView(view: SharedView): string {
   if (years) filters.y = [years.from, years.to];
   if (!keepUndated) filters.u = 0;
   if (Object.keys(filters).length > 0) encoded.f = filters;
+  if (view.camera && [view.camera.x, view.camera.y, view.camera.zoom].every(Number.isFinite) && view.camera.zoom > 0) {
+    encoded.c = [Math.round(view.camera.x), Math.round(view.camera.y), Math.round(view.camera.zoom * 1000) / 1000];
+  }
   return toBase64Url(JSON.stringify(encoded));
 }
 
@@ -78,6 +92,10 @@ export function decodeView(text: string): SharedView {
     years: Array.isArray(filters.y) && filters.y.every((year) => Number.isInteger(year)) ? { from: filters.y[0], to: filters.y[1] } : null,
     keepUndated: filters.u !== 0,
   };
+  const camera = encoded.c;
+  if (Array.isArray(camera) && camera.length === 3 && camera.every((value) => typeof value === 'number' && Number.isFinite(value)) && camera[2] > 0) {
+    view.camera = { x: camera[0], y: camera[1], zoom: camera[2] };
+  }
   return view;
 }
 
