@@ -14,6 +14,7 @@ import {
   amend,
   clearCanvas,
   collapse,
+  drawTogether,
   collapseSet,
   decodeView,
   emptyView,
@@ -47,6 +48,8 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** How much closer together a fresh layout may be drawn to fit the free part of the canvas at a readable zoom. */
+const MIN_SPREAD = 0.6;
 /** Pixels between a framed graph and the edges of the free part of the canvas. */
 const FRAME_PADDING = 40;
 /** From this many new nodes, an expansion draws the nodes a frame before their relationships. */
@@ -217,8 +220,23 @@ export class Explorer {
     const base = setLayout(this.state, name);
     const within = name === 'concentric' || name === 'breadthfirst' ? this.readableBox() : undefined;
     const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected'), fit: false, within });
-    this.change(moveNodes(base, positions), options.how ?? 'record');
+    this.change(moveNodes(base, this.drawnTogether(positions)), options.how ?? 'record');
     this.fitClose();
+  }
+
+  /**
+   * A fresh layout (drawn already, by the layout run) that would need a zoom below the readable one to
+   * fit the free part of the canvas: its positions drawn closer together, at most to MIN_SPREAD of
+   * their distances, so that it fits there with its labels readable. Otherwise as they are.
+   */
+  private drawnTogether(positions: Record<string, Position>): Record<string, Position> {
+    const visible = this.cy.elements(':visible');
+    const view = this.fitting(visible, FRAME_PADDING);
+    if (!view || view.zoom >= READABLE_ZOOM) return positions;
+    const box = visible.boundingBox();
+    const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+    // (Labels keep their size: the box shrinks a little less than the distances, hence the margin.)
+    return drawTogether(positions, centre, Math.max(MIN_SPREAD, (view.zoom / READABLE_ZOOM) * 0.95), this.pinnedIds());
   }
 
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
