@@ -49,7 +49,7 @@ function afterNextPaint(): Promise<void> {
 }
 
 /** How much closer together a fresh layout may be drawn to fit the free part of the canvas at a readable zoom. */
-const MIN_SPREAD = 0.6;
+const MIN_SPREAD = 0.5;
 /** Pixels between a framed graph and the edges of the free part of the canvas. */
 const FRAME_PADDING = 40;
 /** From this many new nodes, an expansion draws the nodes a frame before their relationships. */
@@ -85,6 +85,8 @@ export class Explorer {
   pageSize: number = readPageSize();
   /** The parts of the canvas that panels cover (legend, overview, counts), in the canvas's pixels. */
   private covered: () => Rect[] = () => [];
+  /** How close together the last layout has been drawn since it ran (1: as it was; see drawnTogether). */
+  private spread = 1;
   /** The canvas's size when last measured (see resized). */
   private size: { w: number; h: number };
 
@@ -129,8 +131,17 @@ export class Explorer {
     if (before.w === 0 || before.h === 0 || this.size.w === 0 || this.size.h === 0) return;
     this.cy.panBy({ x: (this.size.w - before.w) / 2, y: (this.size.h - before.h) / 2 });
     if (whole && (this.size.w < before.w || this.size.h < before.h)) {
-      // Zooming out stops where labels would no longer be drawn (it pans instead).
-      const view = this.fitting(visible, 20, this.cy.zoom(), Math.min(this.cy.zoom(), READABLE_ZOOM));
+      let view = this.fitting(visible, 20, this.cy.zoom());
+      if (view && view.zoom < READABLE_ZOOM && this.cy.zoom() >= READABLE_ZOOM) {
+        // Rather than zoom out past the labels, the graph is drawn closer together, when that is
+        // enough (see drawnTogether) and it has not been drawn together that much already.
+        const positions = Object.fromEntries(visible.nodes().map((node) => [node.id(), { ...node.position() }]));
+        const together = this.drawnTogether(positions, this.spread);
+        if (together !== positions) {
+          this.change(moveNodes(this.state, together), 'amend');
+          view = this.fitting(this.cy.elements(':visible'), 20, this.cy.zoom());
+        }
+      }
       if (view) this.cy.viewport(view);
     }
   }
@@ -220,6 +231,7 @@ export class Explorer {
     const base = setLayout(this.state, name);
     const within = name === 'concentric' || name === 'breadthfirst' ? this.readableBox() : undefined;
     const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected'), fit: false, within });
+    this.spread = 1;
     this.change(moveNodes(base, this.drawnTogether(positions)), options.how ?? 'record');
     this.fitClose();
   }
@@ -229,14 +241,19 @@ export class Explorer {
    * fit the free part of the canvas: its positions drawn closer together, at most to MIN_SPREAD of
    * their distances, so that it fits there with its labels readable. Otherwise as they are.
    */
-  private drawnTogether(positions: Record<string, Position>): Record<string, Position> {
+  private drawnTogether(positions: Record<string, Position>, spread?: number): Record<string, Position> {
     const visible = this.cy.elements(':visible');
     const view = this.fitting(visible, FRAME_PADDING);
     if (!view || view.zoom >= READABLE_ZOOM) return positions;
+    // (Labels keep their size: the box shrinks a little less than the distances, hence the margin.)
+    const factor = (view.zoom / READABLE_ZOOM) * 0.95;
+    // After a resize (`spread`: how close the layout was drawn already), only when that is enough to fit.
+    if (spread !== undefined && spread * factor < MIN_SPREAD) return positions;
     const box = visible.boundingBox();
     const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
-    // (Labels keep their size: the box shrinks a little less than the distances, hence the margin.)
-    return drawTogether(positions, centre, Math.max(MIN_SPREAD, (view.zoom / READABLE_ZOOM) * 0.95), this.pinnedIds());
+    const applied = Math.max(MIN_SPREAD, factor);
+    this.spread = (spread ?? 1) * applied;
+    return drawTogether(positions, centre, applied, this.pinnedIds());
   }
 
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */

@@ -139,6 +139,25 @@ describe('framed with labels readable', () => {
     });
   }
 
+  test('with the console open at 1024×700, a path between far ends of the start view is framed with labels drawn, its middle clear of the panels', async () => {
+    const { page, errors } = await openPage(context.browser, context.app.url, { width: 1024, height: 700 });
+    await waitReady(page);
+    await openConsole(page);
+    await settled(page);
+    await page.selectOption('#path-hops', '10');
+    await findPathsBetween(page, { text: 'WiFi Chain', name: 'Xiaomi WiFi Chain' }, { text: 'Agricultural', name: 'Agricultural Bank of China' });
+    await page.locator('[data-testid="path-result"]', { hasText: 'shortest path' }).waitFor();
+    await settled(page);
+    expect((await camera(page)).zoom).toBeGreaterThanOrEqual(LABELS_DRAWN_FROM);
+    const covered = await coveredNodes(page, 'node.highlighted');
+    const count = await page.evaluate(() => window.fingraph.cy.nodes('.highlighted').length);
+    // Panned rather than shrunk: most of the path is in view, clear of the panels.
+    expect(covered.length).toBeLessThanOrEqual(Math.floor(count / 2));
+    await screenshot(page, 'navigate-long-path-console-1024x700');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('breadth-first and concentric keep labels drawn and nothing under the legend or the overview, at 1024×700', async () => {
     const { page, errors } = await openPage(context.browser, context.app.url, { width: 1024, height: 700 });
     await waitReady(page);
@@ -158,11 +177,15 @@ describe('framed with labels readable', () => {
     await page.close();
   });
 
-  test('the start view, fitted with the console drawer open at 1440×900, still draws its labels, clear of the panels', async () => {
+  test('with the console drawer open at 1440×900 the start view, kept in view or fitted again, still draws its labels, clear of the panels', async () => {
     const { page, errors } = await openPage(context.browser, context.app.url, { width: 1440, height: 900 });
     await waitReady(page);
     await openConsole(page);
     await settled(page);
+    // Opened over the start view: the graph stays wholly in view, with its labels drawn.
+    expect((await camera(page)).zoom).toBeGreaterThanOrEqual(LABELS_DRAWN_FROM);
+    expect(await coveredNodes(page)).toEqual([]);
+    await screenshot(page, 'navigate-console-opened-1440x900');
     await page.evaluate(() => document.getElementById('start-view')!.click());
     await settled(page);
     expect((await camera(page)).zoom).toBeGreaterThanOrEqual(LABELS_DRAWN_FROM);
