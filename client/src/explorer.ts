@@ -6,13 +6,15 @@
 import type { Collection, Core, NodeSingular } from 'cytoscape';
 import type { Direction, GraphNode, GraphView, NeighborPage } from '../../server/contract';
 import { api, whileLoading } from './api';
-import { displayName, render, runLayout } from './graph';
+import { displayName, READABLE_ZOOM, render, runLayout } from './graph';
 import { fitInto, freeArea, type Rect } from './layout';
+import { queryWords, type PathQuery } from './paths/query';
 import {
   addGraph,
   amend,
   clearCanvas,
   collapse,
+  drawTogether,
   collapseSet,
   decodeView,
   renameView,
@@ -48,6 +50,10 @@ function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** How much closer together a fresh layout may be drawn to fit the free part of the canvas at a readable zoom. */
+const MIN_SPREAD = 0.5;
+/** Pixels between a framed graph and the edges of the free part of the canvas. */
+const FRAME_PADDING = 40;
 /** From this many new nodes, an expansion draws the nodes a frame before their relationships. */
 const PROGRESSIVE_FROM = 30;
 /** Beyond this many nodes the canvas is not joined up after an expansion (the API takes 5,000 ids). */
@@ -81,6 +87,8 @@ export class Explorer {
   pageSize: number = readPageSize();
   /** The parts of the canvas that panels cover (legend, overview, counts), in the canvas's pixels. */
   private covered: () => Rect[] = () => [];
+  /** How close together the last layout has been drawn since it ran (1: as it was; see drawnTogether). */
+  private spread = 1;
   /** The canvas's size when last measured (see resized). */
   private size: { w: number; h: number };
   /** The styling rules (how the canvas looks, not what is on it: outside the undo history) and where they came from. */
@@ -130,7 +138,17 @@ export class Explorer {
     if (before.w === 0 || before.h === 0 || this.size.w === 0 || this.size.h === 0) return;
     this.cy.panBy({ x: (this.size.w - before.w) / 2, y: (this.size.h - before.h) / 2 });
     if (whole && (this.size.w < before.w || this.size.h < before.h)) {
-      const view = this.fitting(visible, 20, this.cy.zoom());
+      let view = this.fitting(visible, 20, this.cy.zoom());
+      if (view && view.zoom < READABLE_ZOOM && this.cy.zoom() >= READABLE_ZOOM) {
+        // Rather than zoom out past the labels, the graph is drawn closer together, when that is
+        // enough (see drawnTogether) and it has not been drawn together that much already.
+        const positions = Object.fromEntries(visible.nodes().map((node) => [node.id(), { ...node.position() }]));
+        const together = this.drawnTogether(positions, this.spread);
+        if (together !== positions) {
+          this.change(moveNodes(this.state, together), 'amend');
+          view = this.fitting(this.cy.elements(':visible'), 20, this.cy.zoom());
+        }
+      }
       if (view) this.cy.viewport(view);
     }
   }
@@ -235,9 +253,31 @@ export class Explorer {
   async layout(options: { randomize?: boolean; how?: 'record' | 'amend'; name?: LayoutName } = {}): Promise<void> {
     const name = options.name ?? this.state.layout;
     const base = setLayout(this.state, name);
-    const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected'), fit: false });
-    this.change(moveNodes(base, positions), options.how ?? 'record');
+    const within = name === 'concentric' || name === 'breadthfirst' ? this.readableBox() : undefined;
+    const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected'), fit: false, within });
+    this.spread = 1;
+    this.change(moveNodes(base, this.drawnTogether(positions)), options.how ?? 'record');
     this.fitClose();
+  }
+
+  /**
+   * A fresh layout (drawn already, by the layout run) that would need a zoom below the readable one to
+   * fit the free part of the canvas: its positions drawn closer together, at most to MIN_SPREAD of
+   * their distances, so that it fits there with its labels readable. Otherwise as they are.
+   */
+  private drawnTogether(positions: Record<string, Position>, spread?: number): Record<string, Position> {
+    const visible = this.cy.elements(':visible');
+    const view = this.fitting(visible, FRAME_PADDING);
+    if (!view || view.zoom >= READABLE_ZOOM) return positions;
+    // (Labels keep their size: the box shrinks a little less than the distances, hence the margin.)
+    const factor = (view.zoom / READABLE_ZOOM) * 0.95;
+    // After a resize (`spread`: how close the layout was drawn already), only when that is enough to fit.
+    if (spread !== undefined && spread * factor < MIN_SPREAD) return positions;
+    const box = visible.boundingBox();
+    const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+    const applied = Math.max(MIN_SPREAD, factor);
+    this.spread = (spread ?? 1) * applied;
+    return drawTogether(positions, centre, applied, this.pinnedIds());
   }
 
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
@@ -267,13 +307,21 @@ export class Explorer {
 
   /**
    * The zoom and pan that show `elements` in the largest part of the canvas that no panel covers
-   * (legend, overview, counts), `padding` pixels clear of its edges, no closer than `maxZoom`.
+   * (legend, overview, counts), `padding` pixels clear of its edges, no closer than `maxZoom` and no
+   * further than `minZoom` (then centred there: the camera pans rather than shrinks).
    */
-  private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom()): { zoom: number; pan: Position } | null {
+  private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom(), minZoom = this.cy.minZoom()): { zoom: number; pan: Position } | null {
     if (elements.empty()) return null;
     const box = elements.boundingBox();
     const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, this.covered(), box, padding);
-    return fitInto(box, area, padding, { min: this.cy.minZoom(), max: maxZoom });
+    return fitInto(box, area, padding, { min: Math.min(minZoom, maxZoom), max: maxZoom });
+  }
+
+  /** The part of the canvas clear of the panels, in model units at the readable zoom (what a layout may fill). */
+  private readableBox(): { x1: number; y1: number; w: number; h: number } {
+    const size = { w: this.cy.width(), h: this.cy.height() };
+    const area = freeArea(size, this.covered(), size, FRAME_PADDING);
+    return { x1: 0, y1: 0, w: Math.max(100, (area.x2 - area.x1 - 2 * FRAME_PADDING) / READABLE_ZOOM), h: Math.max(100, (area.y2 - area.y1 - 2 * FRAME_PADDING) / READABLE_ZOOM) };
   }
 
   /** Brings these nodes into view when some are outside it or under a panel, without zooming in past 1.5. */
@@ -294,9 +342,12 @@ export class Explorer {
     if (view) this.cy.viewport(view);
   }
 
-  /** Fits the graph into the view at once, no closer than zoom 1.5 (a few nodes would fill the screen), like an expansion. */
+  /**
+   * Fits the graph into the view at once, no closer than zoom 1.5 (a few nodes would fill the
+   * screen), like an expansion, and no further than the readable zoom (a large graph is centred).
+   */
   private fitClose(): void {
-    const view = this.fitting(this.cy.elements(':visible'), 40, 1.5);
+    const view = this.fitting(this.cy.elements(':visible'), FRAME_PADDING, 1.5, READABLE_ZOOM);
     if (view) this.cy.viewport(view);
   }
 
@@ -439,10 +490,16 @@ export class Explorer {
   }
 
   /** Shortest paths: added to the canvas (new nodes placed between the ends) and highlighted. */
-  async findPaths(from: GraphNode, to: GraphNode, maxHops: number): Promise<string> {
-    const result = await api.paths(from.id, to.id, { maxHops });
+  async findPaths(from: GraphNode, to: GraphNode, query: PathQuery): Promise<string> {
+    const { maxHops } = query;
+    const result = await api.paths(from.id, to.id, { maxHops, types: query.types ?? undefined, direction: query.direction });
     const names = `${displayName(from)} and ${displayName(to)}`;
-    if (result.length === null) return `No path between ${names} within ${maxHops} hop${maxHops === 1 ? '' : 's'}. Try more hops.`;
+    const how = queryWords(query);
+    if (result.length === null) {
+      // The path of an earlier search is not this one's answer.
+      this.clearHighlight();
+      return `No path between ${names} within ${maxHops} hop${maxHops === 1 ? '' : 's'}${how}. Try more hops${how === '' ? '' : ', more types or either direction'}.`;
+    }
     const view: GraphView = { nodes: result.paths.flatMap((path) => path.nodes), edges: result.paths.flatMap((path) => path.edges) };
     const unique = new Map(view.nodes.map((node) => [node.id, node]));
     const fresh = [...unique.values()].filter((node) => !this.state.nodes[node.id]);
@@ -450,10 +507,11 @@ export class Explorer {
     let next = addGraph(this.state, view, { positions: this.spotsAround(anchor, fresh.map((node) => node.id)) });
     next = setHighlight(next, { nodes: [...unique.keys()], edges: [...new Set(view.edges.map((edge) => edge.id))] });
     this.change(next);
-    const framing = this.fitting(this.cy.elements('.highlighted'), 60);
+    // Framed with its labels readable: centred in the free part of the canvas, panned rather than shrunk.
+    const framing = this.fitting(this.cy.elements('.highlighted'), 60, 1.5, READABLE_ZOOM);
     if (framing) this.cy.animate({ ...framing, duration: 250 });
     const count = result.paths.length;
-    return `${count}${result.truncated ? '+' : ''} shortest path${count === 1 ? '' : 's'} of ${result.length} hop${result.length === 1 ? '' : 's'} between ${names}.`;
+    return `${count}${result.truncated ? '+' : ''} shortest path${count === 1 ? '' : 's'} of ${result.length} hop${result.length === 1 ? '' : 's'} between ${names}${how}.`;
   }
 
   /** Takes the path highlight away: a view change, not a step of the undo history. */
@@ -473,13 +531,19 @@ export class Explorer {
       layout: this.state.layout,
       keys: Object.fromEntries(nodes.flatMap((node) => (isStableKey(node.data.properties.id) ? [[node.data.id, node.data.properties.id]] : []))),
       styling: this.styleRules,
+      camera: { ...this.viewCentre(), zoom: this.cy.zoom() },
     });
   }
 
-  /** Reopens a shared view: its nodes as they are in the database now, where they were, with its filters and layout. */
-  async openShared(text: string): Promise<void> {
+  /**
+   * Reopens a shared view: its nodes as they are in the database now, where they were, with its
+   * filters and layout, and seen as it was (the camera) when the link holds it. `stillWanted` is
+   * asked once the nodes are read: another view asked for since (back, forward) wins.
+   */
+  async openShared(text: string, stillWanted: () => boolean = () => true): Promise<void> {
     const linked = decodeView(text);
     const result = linked.ids.length > 0 ? await api.subgraph({ ids: linked.ids, keys: linked.keys }) : { nodes: [], edges: [], missing: [], truncated: false, renamed: {} };
+    if (!stillWanted()) return;
     // Nodes whose stable key names another elementId now (the database was reseeded) keep their place.
     const shared = renameView(linked, result.renamed);
     let next = addGraph(emptyView(), result, { positions: shared.positions });
@@ -495,7 +559,15 @@ export class Explorer {
     this.draw();
     if (result.missing.length > 0) toast(`${result.missing.length} node${result.missing.length === 1 ? '' : 's'} of this view no longer exist${result.missing.length === 1 ? 's' : ''} in the database.`, 'error');
     if (Object.keys(shared.positions).length < result.nodes.length) await this.layout({ how: 'amend' });
+    else if (shared.camera) this.lookAt(shared.camera);
     else this.fitClose();
+  }
+
+  /** Centres the view on a point of the graph at a zoom (within the canvas's limits). */
+  lookAt(camera: { x: number; y: number; zoom: number }): void {
+    this.cy.stop();
+    const zoom = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), camera.zoom));
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - zoom * camera.x, y: this.cy.height() / 2 - zoom * camera.y } });
   }
 
   setPageSize(size: number): void {

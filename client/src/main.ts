@@ -55,7 +55,7 @@ const menu = new ContextMenu(document.querySelector<HTMLElement>('main') ?? docu
 // Styling rules (size, colour, captions, widths by property): a panel over the canvas, kept per database.
 let schemaInfo: SchemaInfo | null = null;
 const styling = attachStyling(explorer, () => schemaInfo, document.querySelector<HTMLElement>('.stage')!, byId<HTMLButtonElement>('style-toggle'));
-const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
+const paths = new PathsPanel((from, to, query) => explorer.findPaths(from, to, query));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
 const drawer = new ConsoleDrawer(document.querySelector<HTMLElement>('.work')!, byId('console'), () => cy.resize());
@@ -307,7 +307,6 @@ document.addEventListener('keydown', (event) => {
 // After every change: toolbar, legend, inspector, empty state, and the URL.
 const legend = byId('legend');
 const empty = byId('empty');
-let urlTimer = 0;
 explorer.onChange((state, history) => {
   buttons.undo.disabled = history.past.length === 0;
   buttons.redo.disabled = history.future.length === 0;
@@ -325,16 +324,55 @@ explorer.onChange((state, history) => {
   }, { key: drawStyleKey(explorer.looks.key, () => styling.panel.toggle(true)), labelColors: explorer.rules.color.by === 'label' });
   inspector.refresh();
   textView.update(state);
+  writeUrlSoon();
+});
+
+// The address bar holds the view: rewritten (not a new history entry) after each change and each
+// pan or zoom; a link pasted into it, or back and forward, opens the view it holds.
+let urlTimer = 0;
+/** The hash last written or followed: a hashchange to anything else is the user's. */
+let knownHash = location.hash;
+/** Counts the views asked for from the address bar: only the latest is opened. */
+let navigation = 0;
+let following = false;
+function writeUrlSoon(): void {
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const hash = Object.keys(state.nodes).length > 0 ? `#view=${explorer.shareText()}` : '';
+    if (following) return;
+    const hash = Object.keys(explorer.state.nodes).length > 0 ? `#view=${explorer.shareText()}` : '';
+    knownHash = hash;
     if (location.hash !== hash) window.history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }, 150);
-});
+}
+cy.on('viewport', writeUrlSoon);
+function followAddressBar(): void {
+  if (location.hash === knownHash) return;
+  knownHash = location.hash;
+  clearTimeout(urlTimer);
+  const ticket = ++navigation;
+  following = true;
+  const shared = sharedViewText();
+  const opening = shared ? explorer.openShared(shared, () => ticket === navigation) : loadStartView();
+  opening
+    .catch((error: unknown) => errorToast(error, 'Could not open the view in the address bar'))
+    .finally(() => {
+      if (ticket !== navigation) return;
+      following = false;
+      inspector.clear();
+      writeUrlSoon();
+    });
+}
+window.addEventListener('hashchange', followAddressBar);
+window.addEventListener('popstate', followAddressBar);
+
+function sharedViewText(): string | undefined {
+  return /^#view=(.+)$/.exec(location.hash)?.[1];
+}
 
 async function share(): Promise<void> {
   const url = `${location.origin}${location.pathname}#view=${explorer.shareText()}`;
-  window.history.replaceState(null, "", url);
+  knownHash = new URL(url).hash;
+  window.history.replaceState(null, '', url);
   try {
     await navigator.clipboard.writeText(url);
     toast('Link to this view copied.');
@@ -366,6 +404,7 @@ async function loadSchema(): Promise<void> {
     styling.panel.refresh();
     // Names on the canvas, in search and in the inspector follow the schema's naming property.
     useSchemaNaming(schema);
+    paths.useSchema(schema);
     searchInput.placeholder = searchPlaceholder(schema);
     for (const label of schema.labels) searchLabel.append(h('option', { value: label.name }, `${label.name} (${label.count.toLocaleString('en-US')})`));
   } catch (error) {
@@ -405,14 +444,19 @@ async function start(): Promise<void> {
   checkHealth();
   setInterval(checkHealth, 15_000);
   schemaLoaded = loadSchema();
-  const shared = /^#view=(.+)$/.exec(location.hash)?.[1];
+  const shared = sharedViewText();
   if (shared) {
+    // (The address bar keeps the link until its view is drawn.)
+    following = true;
     try {
       await schemaLoaded;
       await explorer.openShared(shared);
       return;
     } catch (error) {
       errorToast(error, 'Could not open the shared view');
+    } finally {
+      following = false;
+      writeUrlSoon();
     }
   }
   await loadStartView();

@@ -1,10 +1,12 @@
-// All the shortest paths between two nodes, in either direction, up to a number of hops.
+// All the shortest paths between two nodes, up to a number of hops, following relationships of some
+// types in one direction or either.
 // Template: {{types}} is empty (every type) or :`A`|`B` (types the database reported, quoted);
-//   {{maxHops}} is a whole number from 1 to 10 (Cypher takes no parameter in either place).
+//   {{left}}{{right}} is -…-> (from $from outwards), <-…- (into $from) or -…- (either way);
+//   {{maxHops}} is a whole number from 1 to 10 (Cypher takes no parameter in these places).
 // Parameters: $from, $to (elementIds), $cap (integer, most paths returned).
 // Returns one row per path: path.
 MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
-MATCH path = allShortestPaths((a)-[{{types}}*..{{maxHops}}]-(b))
+MATCH path = allShortestPaths((a){{left}}[{{types}}*..{{maxHops}}]{{right}}(b))
 RETURN path
 LIMIT $cap

@@ -179,9 +179,16 @@ export interface RelationshipDetails {
   evidence: Evidence[];
 }
 
+/** Which way a path follows its relationships, from its first node: out, in, or either way. */
+export const PATH_DIRECTIONS = ['both', 'out', 'in'] as const;
+export type PathDirection = (typeof PATH_DIRECTIONS)[number];
+
 export interface PathsResult {
   from: string;
   to: string;
+  /** The relationship types the paths may use (null: every type). */
+  types: string[] | null;
+  direction: PathDirection;
   paths: GraphPath[];
   /** Hops of the shortest paths; null when there is none within maxHops. */
   length: number | null;

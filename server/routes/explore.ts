@@ -9,6 +9,7 @@ import { search } from '../services/search';
 import { BadRequestError } from '../errors';
 import { elementIdParameter, enumParameter, integerParameter, listParameter, textParameter } from './params';
 import { MAX_SEARCH_LENGTH, searchTooLong } from '../contract/limits';
+import { PATH_DIRECTIONS } from '../contract';
 
 export function exploreRoutes(database: Database): Router {
   const router = Router();
@@ -54,6 +55,7 @@ export function exploreRoutes(database: Database): Router {
         to: elementIdParameter(request.query.to, 'to'),
         maxHops: integerParameter(request.query.maxHops, 'maxHops', { min: 1, max: 10, fallback: 4 }),
         types: listParameter(request.query.types, 'types'),
+        direction: enumParameter(request.query.direction, 'direction', PATH_DIRECTIONS, 'both'),
       }),
     );
   });

@@ -16,6 +16,7 @@ import type {
   HealthReport,
   NeighborPage,
   NodeDetails,
+  PathDirection,
   PathsResult,
   Problem,
   RelationshipDetails,
@@ -163,8 +164,8 @@ export const api = {
       { signal: options.signal, speculative: options.speculative },
     ),
   relationship: (id: string): Promise<RelationshipDetails> => request<RelationshipDetails>(`/api/relationships/${encodeURIComponent(id)}`),
-  paths: (from: string, to: string, options: { maxHops?: number; types?: string[] } = {}): Promise<PathsResult> =>
-    request<PathsResult>(`/api/paths${query({ from, to, maxHops: options.maxHops, types: options.types?.join(',') })}`),
+  paths: (from: string, to: string, options: { maxHops?: number; types?: string[]; direction?: PathDirection } = {}): Promise<PathsResult> =>
+    request<PathsResult>(`/api/paths${query({ from, to, maxHops: options.maxHops, types: options.types?.join(','), direction: options.direction })}`),
   subgraph: (body: SubgraphRequest): Promise<SubgraphResult> => request<SubgraphResult>('/api/graph/subgraph', { body }),
   query: (body: ConsoleRequest, signal?: AbortSignal): Promise<ConsoleResult> => request<ConsoleResult>('/api/query', { body, signal }),
   consoleSchema: (): Promise<ConsoleSchema> => request<ConsoleSchema>('/api/query/schema'),

@@ -23,6 +23,16 @@ export const CANVAS_THEMES: Record<'light' | 'dark', CanvasTheme> = {
   dark: { text: '#e4e7eb', textBackground: '#0f172a', border: '#0f172a', pinned: '#f8fafc', selected: '#60a5fa', selectedEdge: '#f8fafc', focus: '#c4b5fd' },
 };
 
+/** Node labels: 12 px at zoom 1, not drawn below 7 px on screen (zoom 7/12). */
+export const NODE_FONT_SIZE = 12;
+export const NODE_LABEL_MIN_ZOOMED = 7;
+/**
+ * The least zoom at which the camera frames a path, a layout or the start view: a little above the
+ * zoom at which node labels stop being drawn. Below it the camera pans instead of shrinking (only
+ * Fit, asked for, shows a large graph whole, labels or not).
+ */
+export const READABLE_ZOOM = Math.ceil((NODE_LABEL_MIN_ZOOMED / NODE_FONT_SIZE) * 1.2 * 100) / 100;
+
 /** Edge labels are drawn from this size on screen: 11 px labels appear from zoom 1.2 on. */
 export const EDGE_LABEL_MIN_ZOOMED = 13;
 
@@ -38,7 +48,7 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
         'background-color': 'data(color)',
         shape: 'data(shape)' as never,
         label: 'data(name)',
-        'font-size': 12,
+        'font-size': NODE_FONT_SIZE,
         color: theme.text,
         'text-valign': 'bottom',
         'text-margin-y': 4,
@@ -47,7 +57,7 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
         'text-background-color': theme.textBackground,
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': NODE_LABEL_MIN_ZOOMED,
         width: 28,
         height: 28,
         'border-width': 1,
@@ -86,7 +96,8 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
     { selector: 'edge:selected', style: { width: 3.5, 'line-color': theme.selectedEdge, 'target-arrow-color': theme.selectedEdge, 'min-zoomed-font-size': 0 } },
     { selector: '.faded', style: { opacity: 0.15 } },
     { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#f97316', opacity: 1 } },
-    { selector: 'edge.highlighted', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', opacity: 1 } },
+    // A found path names its relationships at any zoom: which types connect the ends is the answer.
+    { selector: 'edge.highlighted', style: { width: 4, 'line-color': '#f97316', 'target-arrow-color': '#f97316', opacity: 1, 'min-zoomed-font-size': 0 } },
     // Hover (derived, see hover.ts): copies of the hovered node's closed neighbourhood, drawn over a veil that fades the rest.
     { selector: 'node.hover-lit', style: { opacity: 1, 'z-index': 10 } },
     { selector: 'edge.hover-lit', style: { opacity: 1, width: 2.5, 'min-zoomed-font-size': 0, 'z-index': 10 } },

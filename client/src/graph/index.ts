@@ -1,4 +1,4 @@
-export { CANVAS_THEMES, createCanvas, setCanvasTheme, type CanvasTheme } from './canvas';
+export { CANVAS_THEMES, createCanvas, READABLE_ZOOM, setCanvasTheme, type CanvasTheme } from './canvas';
 export { attachHover } from './hover';
 export { displayName, useSchemaNaming } from './display';
 export { download, exportJson, exportPng, exportSvg } from './export';

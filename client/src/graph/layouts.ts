@@ -5,6 +5,13 @@
  */
 import type { Core, LayoutOptions, NodeCollection, NodeSingular } from 'cytoscape';
 import type { LayoutName, Position } from '../state';
+import { withSeededRandom } from './seeded-random';
+
+/**
+ * The seed of fcose's random start: the same data is laid out the same way in every session (a
+ * start view, a shared link without positions), and the user's own re-layouts start from where nodes are.
+ */
+const LAYOUT_SEED = 15;
 
 export const LAYOUT_LABELS: Record<LayoutName, string> = {
   fcose: 'Force (fcose)',
@@ -16,12 +23,18 @@ export const LAYOUT_LABELS: Record<LayoutName, string> = {
 export interface LayoutRun {
   /** Only these nodes move (all visible nodes when omitted). */
   nodes?: NodeCollection;
-  /** Start from random positions rather than the current ones (fcose). */
+  /** Start from random positions rather than the current ones (fcose; the randomness is seeded, see LAYOUT_SEED). */
   randomize?: boolean;
   fit?: boolean;
   pinned?: ReadonlySet<string>;
   /** Roots for breadth-first (the selection, say). */
   roots?: NodeCollection;
+  /**
+   * Concentric and breadth-first keep inside this box (model coordinates): the part of the canvas
+   * clear of the panels, as large as it is at a readable zoom, so that the layout is framed without
+   * shrinking its labels away.
+   */
+  within?: { x1: number; y1: number; w: number; h: number };
 }
 
 function options(name: LayoutName, run: LayoutRun, nodes: NodeCollection): LayoutOptions {
@@ -42,11 +55,16 @@ function options(name: LayoutName, run: LayoutRun, nodes: NodeCollection): Layou
         fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
       } as unknown as LayoutOptions;
     }
-    case 'concentric':
-      return { name: 'concentric', ...common, minNodeSpacing: 30, concentric: (node: { degree(includeLoops: boolean): number }) => node.degree(false), levelWidth: () => 2 } as unknown as LayoutOptions;
+    case 'concentric': {
+      // At most five rings, by degree; within a box, the rings are drawn closer rather than outside it.
+      const ringWidth = Math.max(1, nodes.maxDegree(false) / 5);
+      const within = run.within ? { boundingBox: run.within, avoidOverlap: false } : {};
+      return { name: 'concentric', ...common, ...within, minNodeSpacing: 30, concentric: (node: { degree(includeLoops: boolean): number }) => node.degree(false), levelWidth: () => ringWidth } as unknown as LayoutOptions;
+    }
     case 'breadthfirst': {
       const roots = run.roots && run.roots.nonempty() ? run.roots : nodes.max((node) => node.degree(false)).ele;
-      return { name: 'breadthfirst', ...common, directed: false, spacingFactor: 1.1, roots } as unknown as LayoutOptions;
+      const within = run.within ? { boundingBox: run.within, avoidOverlap: false, spacingFactor: 1 } : { spacingFactor: 1.1 };
+      return { name: 'breadthfirst', ...common, directed: false, ...within, roots } as unknown as LayoutOptions;
     }
     case 'grid':
       return { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 20 } as LayoutOptions;
@@ -70,6 +88,7 @@ export function runLayout(cy: Core, name: LayoutName, run: LayoutRun = {}): Prom
       });
       resolve(positions);
     });
-    layout.run();
+    // With animation off the layout runs inside run(): the seeded random covers all of it.
+    withSeededRandom(LAYOUT_SEED, () => layout.run());
   });
 }

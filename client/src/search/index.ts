@@ -59,6 +59,9 @@ export function attachSearch({ input, label, onPick }: SearchOptions): SearchBox
   const pick = (index: number): void => {
     const hit = hits[index];
     if (!hit) return;
+    // A search still waiting to run (or on its way) for the text before the pick would open the list again.
+    clearTimeout(timer);
+    controller?.abort();
     close();
     input.value = displayName(hit.node);
     onPick(hit);

@@ -1,4 +1,4 @@
 export * from './model';
 export * from './history';
-export { placeAround, SPACING } from './placement';
+export { drawTogether, placeAround, SPACING } from './placement';
 export { decodeView, encodeView, renameView, SharedViewError, type SharedView } from './url';

@@ -66,3 +66,14 @@ class SpatialGrid {
     return false;
   }
 }
+
+/**
+ * Positions drawn closer together around `centre` by `factor` (0 < factor ≤ 1), except the `fixed`
+ * ones (pinned nodes stay put): how a fresh layout too wide for the free part of the canvas at a
+ * readable zoom is brought into it without shrinking its labels.
+ */
+export function drawTogether(positions: Record<string, Position>, centre: Position, factor: number, fixed: ReadonlySet<string> = new Set()): Record<string, Position> {
+  return Object.fromEntries(
+    Object.entries(positions).map(([id, at]) => [id, fixed.has(id) ? at : { x: centre.x + (at.x - centre.x) * factor, y: centre.y + (at.y - centre.y) * factor }]),
+  );
+}

@@ -1,6 +1,7 @@
 /**
- * The view in the URL: node ids with positions, pins and hidden flags, the filters and the layout,
- * so that a copied link reopens the same view. Ids share their database prefix ("4:<uuid>:"),
+ * The view in the URL: node ids with positions, pins and hidden flags, the filters, the layout and
+ * the camera (where the view is centred and its zoom), so that a copied link reopens the same view.
+ * Links from before the camera was kept still open (and are framed as before). Ids share their database prefix ("4:<uuid>:"),
  * which is written once. Pure: encodes to and decodes from the text after `#view=`.
  */
 import { decodeRules, encodeRules, isDefaultRules, type EncodedRules, type StyleRules } from '../styling/rules';
@@ -19,6 +20,14 @@ export interface SharedView {
   styling?: StyleRules;
   /** Parts of the link's styling that could not be read (left at the default), in the user's words. */
   stylingProblems?: string[];
+  /** The point of the graph in the middle of the view, and the zoom; absent in older links. */
+  camera?: Camera;
+}
+
+export interface Camera {
+  x: number;
+  y: number;
+  zoom: number;
 }
 
 interface Encoded {
@@ -31,6 +40,8 @@ interface Encoded {
   f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0 };
   /** Styling rules (optional: older links have none). */
   s?: EncodedRules;
+  /** The camera: centre x, y (model coordinates) and zoom. */
+  c?: [number, number, number];
 }
 
 export class SharedViewError extends Error {}
@@ -58,6 +69,9 @@ export function encodeView(view: SharedView): string {
   if (!keepUndated) filters.u = 0;
   if (Object.keys(filters).length > 0) encoded.f = filters;
   if (view.styling && !isDefaultRules(view.styling)) encoded.s = encodeRules(view.styling);
+  if (view.camera && [view.camera.x, view.camera.y, view.camera.zoom].every(Number.isFinite) && view.camera.zoom > 0) {
+    encoded.c = [Math.round(view.camera.x), Math.round(view.camera.y), Math.round(view.camera.zoom * 1000) / 1000];
+  }
   return toBase64Url(JSON.stringify(encoded));
 }
 
@@ -95,6 +109,10 @@ export function decodeView(text: string): SharedView {
     const { rules, problems } = decodeRules(encoded.s);
     view.styling = rules;
     if (problems.length > 0) view.stylingProblems = problems;
+  }
+  const camera = encoded.c;
+  if (Array.isArray(camera) && camera.length === 3 && camera.every((value) => typeof value === 'number' && Number.isFinite(value)) && camera[2] > 0) {
+    view.camera = { x: camera[0], y: camera[1], zoom: camera[2] };
   }
   return view;
 }
