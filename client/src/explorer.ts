@@ -236,8 +236,9 @@ export class Explorer {
     const why = [
       revealed.unhidden ? `${name} was hidden` : null,
       revealed.unfiltered.length > 0 ? `${revealed.unfiltered.join(' and ')} ${revealed.unfiltered.length === 1 ? 'was' : 'were'} filtered out in the legend` : null,
+      revealed.orphansShown ? `the legend hid nodes without a visible relationship, as ${name} is` : null,
     ].filter((part): part is string => part !== null);
-    if (why.length > 0) toast(`${why.join(', and ')}: ${revealed.unfiltered.length > 0 ? 'shown again' : 'it shows again'} (undo hides it).`);
+    if (why.length > 0) toast(`${why.join(', and ')}: ${revealed.unfiltered.length > 0 || revealed.orphansShown ? 'shown again' : 'it shows again'} (undo hides it).`);
     this.focusNode(node.id);
   }
 

@@ -21,7 +21,7 @@ interface Encoded {
   /** [id suffix, x, y, flags (1 pinned, 2 hidden)] per node; x and y null when not placed. */
   n: Array<[string, number | null, number | null, number]>;
   l: LayoutName;
-  f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0 };
+  f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0; o?: 1 };
 }
 
 export class SharedViewError extends Error {}
@@ -39,12 +39,14 @@ export function encodeView(view: SharedView): string {
     }),
     l: view.layout,
   };
-  const { hiddenLabels, hiddenTypes, years, keepUndated } = view.filters;
+  const { hiddenLabels, hiddenTypes, years, keepUndated, hideOrphans } = view.filters;
   const filters: NonNullable<Encoded['f']> = {};
   if (hiddenLabels.length > 0) filters.l = hiddenLabels;
   if (hiddenTypes.length > 0) filters.t = hiddenTypes;
   if (years) filters.y = [years.from, years.to];
   if (!keepUndated) filters.u = 0;
+  // Left out when off, so that links made before the option existed read the same.
+  if (hideOrphans) filters.o = 1;
   if (Object.keys(filters).length > 0) encoded.f = filters;
   return toBase64Url(JSON.stringify(encoded));
 }
@@ -77,6 +79,7 @@ export function decodeView(text: string): SharedView {
     hiddenTypes: strings(filters.t),
     years: Array.isArray(filters.y) && filters.y.every((year) => Number.isInteger(year)) ? { from: filters.y[0], to: filters.y[1] } : null,
     keepUndated: filters.u !== 0,
+    hideOrphans: filters.o === 1,
   };
   return view;
 }
