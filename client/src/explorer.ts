@@ -29,7 +29,9 @@ import {
   setHighlight,
   setLayout,
   setPinned,
+  showOnlyNeighbourhood,
   startHistory,
+  unconnectedNodes,
   undo,
   type History,
   type LayoutName,
@@ -408,6 +410,23 @@ export class Explorer {
   }
 
   hide(ids: string[]): void {
+    this.change(setHidden(this.state, ids, true));
+  }
+
+  /** Shows only these nodes and their neighbours (the others hidden, one step), and fits the view to them. */
+  showOnly(ids: string[]): void {
+    const next = showOnlyNeighbourhood(this.state, ids);
+    if (next !== this.state) this.change(next);
+    this.fitView();
+  }
+
+  /** Hides the nodes drawn with no relationship drawn (one step); says so when there is none. */
+  hideUnconnected(): void {
+    const ids = unconnectedNodes(this.state);
+    if (ids.length === 0) {
+      toast('Every node on the canvas has a visible relationship: there is nothing to hide.');
+      return;
+    }
     this.change(setHidden(this.state, ids, true));
   }
 

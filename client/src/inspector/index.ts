@@ -15,6 +15,8 @@ export interface InspectorActions {
   expand(id: string, type: string | null, direction: Direction | 'both'): void;
   focusNode(id: string): void;
   pageSize(): number;
+  /** Shows only these nodes and their neighbours on the canvas. */
+  showOnly(ids: string[]): void;
 }
 
 /** Evidence properties shown as evidence, not as raw properties. */
@@ -78,6 +80,7 @@ export class Inspector {
       this.root,
       h('h2', { class: 'inspector-title', 'data-testid': 'inspector-title' }, `${present.length} nodes selected`),
       h('p', { class: 'muted small' }, 'E expands, C collapses, H hides, P pins and Del removes all of them. Shift-, Ctrl- or Cmd-click adds or takes away one; a plain click selects one alone.'),
+      h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => this.actions.showOnly(present), 'data-testid': 'inspector-show-only' }, 'Show only these and their neighbours')),
       h(
         'ul',
         { class: 'selection', 'data-testid': 'selection-list' },
@@ -104,6 +107,7 @@ export class Inspector {
       h('h2', { class: 'inspector-title', 'data-testid': 'inspector-title' }, displayName(data)),
       h('div', { class: 'chips' }, ...data.labels.map((label) => h('span', { class: 'chip', style: `--chip: ${labelStyle(label).color}` }, label))),
       node.pinned ? h('p', { class: 'muted' }, 'Pinned: layouts leave it where it is.') : null,
+      h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => this.actions.showOnly([id]), 'data-testid': 'inspector-show-only' }, 'Show only this and its neighbours')),
       h('h3', {}, 'Relationships'),
       groups === null
         ? h('p', { class: 'muted' }, 'Counting…')

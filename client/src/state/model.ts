@@ -49,8 +49,9 @@ export interface Filters {
   /** With a date filter on, whether relationships that carry no date stay visible. */
   keepUndated: boolean;
   /**
-   * Whether nodes that the filters leave without a visible relationship (they have relationships on
-   * the canvas, and every one is filtered out or leads to a node not drawn) are hidden too.
+   * Whether nodes without a visible relationship are hidden too (those whose relationships the other
+   * filters all take away, and those with none on the canvas), so that "only PARTNERS_WITH" leaves
+   * the partners alone.
    */
   hideOrphans: boolean;
 }
@@ -330,24 +331,20 @@ export function nodeShown(node: CanvasNode, hiddenLabels: ReadonlySet<string>): 
 
 /**
  * What is drawn: nodes not hidden and not filtered out by label; relationships between them that
- * pass the type and date filters; with `hideOrphans`, minus the nodes left with relationships on the
- * canvas but none drawn. Pure.
+ * pass the type and date filters; with `hideOrphans`, only the nodes that have one of those. Pure.
  */
 export function visibleElements(state: ViewState): { nodes: Set<string>; edges: Set<string> } {
   const hiddenLabels = new Set(state.filters.hiddenLabels);
   const nodes = new Set<string>();
   for (const [id, node] of Object.entries(state.nodes)) if (nodeShown(node, hiddenLabels)) nodes.add(id);
   const edges = new Set<string>();
-  const joined = new Set<string>();
   const linked = new Set<string>();
   for (const [id, edge] of Object.entries(state.edges)) {
-    joined.add(edge.source).add(edge.target);
     if (!nodes.has(edge.source) || !nodes.has(edge.target) || !passesRelationshipFilters(edge, state.filters)) continue;
     edges.add(id);
     linked.add(edge.source).add(edge.target);
   }
-  if (state.filters.hideOrphans) for (const id of joined) if (!linked.has(id)) nodes.delete(id);
-  return { nodes, edges };
+  return { nodes: state.filters.hideOrphans ? linked : nodes, edges };
 }
 
 /** Labels and relationship types on the canvas with their counts, for the legend. Pure. */
