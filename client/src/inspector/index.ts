@@ -3,12 +3,12 @@
  * "next 25 of 340" paging), or a relationship's type, ends, properties and evidence (the quote and
  * the article it comes from). Everything from the database goes in as text.
  */
-import type { Direction, GraphEdge, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
+import type { Direction, Evidence, GraphEdge, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
 import { api } from '../api';
 import { displayName, labelStyle } from '../graph';
 import { findExpansion, type ViewState } from '../state';
 import { fill, h } from '../ui/dom';
-import { groupText, valueText } from './format';
+import { groupText, valueText, webAddress } from './format';
 
 export interface InspectorActions {
   state(): ViewState;
@@ -172,26 +172,31 @@ export class Inspector {
           : h(
               'div',
               { 'data-testid': 'evidence' },
-              ...details.evidence.map((evidence) =>
-                h(
-                  'figure',
-                  { class: 'evidence' },
-                  h('blockquote', { class: 'quote' }, evidence.quote),
-                  h(
-                    'figcaption',
-                    {},
-                    evidence.source.name ?? evidence.source.id,
-                    evidence.source.publisher ? ` · ${evidence.source.publisher}` : '',
-                    evidence.source.timeFrame ? ` · ${evidence.source.timeFrame}` : '',
-                  ),
-                ),
-              ),
+              ...details.evidence.map((evidence) => h('figure', { class: 'evidence' }, h('blockquote', { class: 'quote' }, evidence.quote), sourceCaption(evidence.source))),
             ),
       h('h3', {}, 'Properties'),
       propertyTable(properties),
       h('p', { class: 'muted small' }, `id ${edge.id}`),
     );
   }
+}
+
+/**
+ * Where a quote comes from: the article's title (a link to it when its address is http or https;
+ * any other address shown as text), publisher, publication date and the time frame its text gives.
+ */
+function sourceCaption(source: Evidence['source']): HTMLElement {
+  const title = source.name ?? source.id;
+  const href = webAddress(source.url);
+  return h(
+    'figcaption',
+    {},
+    href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'source-link', 'data-testid': 'source-link' }, title) : title,
+    source.publisher ? ` · ${source.publisher}` : '',
+    source.published ? h('span', { 'data-testid': 'source-published' }, ' · published ', h('time', { datetime: source.published }, source.published)) : null,
+    source.timeFrame ? ` · ${source.timeFrame}` : '',
+    source.url && !href ? h('span', { class: 'source-address', 'data-testid': 'source-address' }, ` · ${source.url}`) : null,
+  );
 }
 
 function propertyTable(properties: Record<string, PlainValue>): HTMLElement {
