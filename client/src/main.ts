@@ -40,6 +40,7 @@ const inspector = new Inspector(byId('inspector'), {
   },
   pageSize: () => explorer.pageSize,
   showOnly: (ids) => explorer.showOnly(ids),
+  addNeighbour: (anchor, neighbour) => void explorer.addNeighbour(anchor, neighbour.node, neighbour.edge),
 });
 const pageSize = byId<HTMLSelectElement>('page-size');
 for (const size of PAGE_SIZES) pageSize.append(h('option', { value: size, selected: size === explorer.pageSize }, String(size)));
@@ -154,7 +155,8 @@ byId('zoom-in').addEventListener('click', () => cy.zoom({ level: cy.zoom() * 1.2
 byId('zoom-out').addEventListener('click', () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
 byId('start-view').addEventListener('click', () => void loadStartView());
 byId('clear').addEventListener('click', () => explorer.remove(Object.keys(explorer.state.nodes)));
-byId('hide-unconnected').addEventListener('click', () => explorer.hideUnconnected());
+const hideUnconnected = byId<HTMLButtonElement>('hide-unconnected');
+hideUnconnected.addEventListener('click', () => explorer.hideUnconnected());
 byId('share').addEventListener('click', () => void share());
 const exportMenu = byId<HTMLDetailsElement>('export');
 const exporting = (run: () => void) => (): void => {
@@ -285,6 +287,9 @@ explorer.onChange((state, history) => {
   const counts = tally(state);
   buttons.showHidden.hidden = counts.hidden === 0;
   buttons.showHidden.textContent = `Show ${counts.hidden} hidden`;
+  // (Not when nothing is joined: it would offer to hide every node.)
+  hideUnconnected.hidden = counts.unconnected === 0 || counts.relationships.visible === 0;
+  hideUnconnected.textContent = `Hide ${counts.unconnected} unconnected`;
   layoutSelect.value = state.layout;
   empty.hidden = counts.nodes.total > 0;
   byId('counts').textContent = countsText(counts);

@@ -262,10 +262,11 @@ test('hiding unconnected nodes hides those drawn with no relationship drawn, and
   expect(unconnectedNodes(state).sort()).toEqual([id(5), id(6), id(7)]);
   const hidden = hideUnconnected(state);
   expect(Object.values(hidden.nodes).filter((each) => each.hidden).map((each) => each.data.id).sort()).toEqual([id(5), id(6), id(7)]);
-  expect(tally(hidden)).toEqual({ nodes: { visible: 4, total: 7 }, relationships: { visible: 3, total: 4 }, hidden: 3 });
+  expect(tally(state).unconnected).toBe(3);
+  expect(tally(hidden)).toEqual({ nodes: { visible: 4, total: 7 }, relationships: { visible: 3, total: 4 }, hidden: 3, unconnected: 0 });
   expect(countsText(tally(hidden))).toBe('4 of 7 nodes · 3 of 4 relationships');
   expect(hideUnconnected(hidden)).toBe(hidden);
-  expect(countsText({ nodes: { visible: 1, total: 1 }, relationships: { visible: 0, total: 1 }, hidden: 0 })).toBe('1 node · 0 of 1 relationship');
+  expect(countsText({ nodes: { visible: 1, total: 1 }, relationships: { visible: 0, total: 1 }, hidden: 0, unconnected: 1 })).toBe('1 node · 0 of 1 relationship');
 });
 
 test('a node picked from search that only the orphan option hides is shown: the option is turned off, and it says so', () => {

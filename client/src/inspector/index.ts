@@ -9,6 +9,7 @@ import { displayName, labelStyle } from '../graph';
 import { findExpansion, type ViewState } from '../state';
 import { fill, h } from '../ui/dom';
 import { groupText, valueText, webAddress } from './format';
+import { NeighbourLists, type Neighbour } from './neighbours';
 
 export interface InspectorActions {
   state(): ViewState;
@@ -17,6 +18,8 @@ export interface InspectorActions {
   pageSize(): number;
   /** Shows only these nodes and their neighbours on the canvas. */
   showOnly(ids: string[]): void;
+  /** Puts a neighbour of `anchor` on the canvas with the relationship that joins them. */
+  addNeighbour(anchor: string, neighbour: Neighbour): void;
 }
 
 /** Evidence properties shown as evidence, not as raw properties. */
@@ -27,16 +30,27 @@ export class Inspector {
   private details: NodeDetails | null = null;
   /** The node whose details are being read. */
   private loading: string | null = null;
+  /** The names of the inspected node's neighbours, group by group. */
+  private readonly neighbours: NeighbourLists;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly actions: InspectorActions,
   ) {
+    this.neighbours = new NeighbourLists({
+      state: () => this.actions.state(),
+      focusNode: (id) => this.actions.focusNode(id),
+      addNeighbour: (anchor, neighbour) => this.actions.addNeighbour(anchor, neighbour),
+      changed: () => {
+        if (this.current?.kind === 'node') this.drawNode(this.current.id);
+      },
+    });
     this.clear();
   }
 
   clear(): void {
     this.current = null;
+    this.neighbours.reset();
     fill(this.root, h('p', { class: 'muted' }, 'Click a node or a relationship to see its details. Double-click a node to expand it; right-click for more.'));
   }
 
@@ -55,6 +69,7 @@ export class Inspector {
       const details = await api.node(id);
       if (this.current?.id !== id) return;
       this.details = details;
+      this.neighbours.load(id, details.degrees);
       this.drawNode(id);
     } catch (error) {
       if (this.current?.id === id) this.root.append(h('p', { class: 'error' }, `Could not read its relationships: ${(error as Error).message}`));
@@ -69,6 +84,7 @@ export class Inspector {
    */
   showSelection(ids: string[]): void {
     this.current = { kind: 'selection', ids };
+    this.neighbours.reset();
     this.drawSelection(ids);
   }
 
@@ -123,6 +139,7 @@ export class Inspector {
                   {},
                   h('button', { type: 'button', class: 'link', onclick: () => this.actions.expand(id, group.type, group.direction), 'data-group': `${group.type}:${group.direction}` }, `${groupText(group.type, group.direction)} (${group.count})`),
                   this.pagingNote(state, id, group.type, group.direction),
+                  this.neighbours.draw(id, group.type, group.direction),
                 ),
               ),
             ),
@@ -144,6 +161,7 @@ export class Inspector {
     const edge = this.actions.state().edges[id];
     if (!edge) return this.clear();
     this.current = { kind: 'edge', id };
+    this.neighbours.reset();
     this.drawEdge(edge, null);
     try {
       const details = await api.relationship(id);

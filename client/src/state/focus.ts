@@ -33,8 +33,7 @@ export function showOnlyNeighbourhood(state: ViewState, ids: Iterable<string>): 
 }
 
 /** The nodes drawn now that have no relationship drawn: what "Hide unconnected nodes" hides. Pure. */
-export function unconnectedNodes(state: ViewState): string[] {
-  const visible = visibleElements(state);
+export function unconnectedNodes(state: ViewState, visible = visibleElements(state)): string[] {
   const linked = new Set<string>();
   for (const id of visible.edges) {
     const edge = state.edges[id]!;
@@ -78,6 +77,8 @@ export interface CanvasTally {
   relationships: { visible: number; total: number };
   /** Nodes the user hid (hidden flag), as "Show N hidden" counts them. */
   hidden: number;
+  /** Nodes drawn without any relationship drawn, as "Hide N unconnected" counts them. */
+  unconnected: number;
 }
 
 /** What is drawn against what is on the canvas. Pure. */
@@ -89,5 +90,6 @@ export function tally(state: ViewState): CanvasTally {
     nodes: { visible: visible.nodes.size, total: Object.keys(state.nodes).length },
     relationships: { visible: visible.edges.size, total: Object.keys(state.edges).length },
     hidden,
+    unconnected: unconnectedNodes(state, visible).length,
   };
 }
