@@ -238,6 +238,10 @@ test('"only this type" and "show all" make "partnerships between companies and b
   expect(visibleElements(state).nodes.size).toBe(7);
   expect(visibleElements(state).edges.size).toBe(5);
   expect(showAllTypes(state)).toBe(state);
+  // "only" on what is already alone changes nothing (no undo step).
+  const alone = onlyType(state, 'OWNS');
+  expect(onlyType(alone, 'OWNS')).toBe(alone);
+  expect(onlyLabel(onlyLabel(state, 'Bank'), 'Bank').filters.hiddenLabels).toEqual(['Company', 'Product', 'Source']);
 });
 
 test('showing only a node and its neighbours hides the rest, shows hidden neighbours, follows the type filter, and works for a selection', () => {

@@ -143,7 +143,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
       ),
       all(hiddenTypes.size, actions.showAllTypes, 'relationship type', 'legend-all-types'),
     ),
-    types.size > 0
+    types.size > 0 || state.filters.hideOrphans
       ? h(
           'label',
           { class: 'legend-orphans small' },

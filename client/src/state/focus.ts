@@ -49,15 +49,17 @@ export function hideUnconnected(state: ViewState): ViewState {
 
 /** Only this label in the legend: every other label on the canvas filtered out, this one shown. Pure. */
 export function onlyLabel(state: ViewState, label: string): ViewState {
-  const others = [...canvasCounts(state).labels.keys()].filter((each) => each !== label);
-  return { ...state, filters: { ...state.filters, hiddenLabels: others.sort() } };
+  const others = [...canvasCounts(state).labels.keys()].filter((each) => each !== label).sort();
+  return sameList(others, state.filters.hiddenLabels) ? state : { ...state, filters: { ...state.filters, hiddenLabels: others } };
 }
 
 /** Only this relationship type: every other type on the canvas filtered out, this one shown. Pure. */
 export function onlyType(state: ViewState, type: string): ViewState {
-  const others = [...canvasCounts(state).types.keys()].filter((each) => each !== type);
-  return { ...state, filters: { ...state.filters, hiddenTypes: others.sort() } };
+  const others = [...canvasCounts(state).types.keys()].filter((each) => each !== type).sort();
+  return sameList(others, state.filters.hiddenTypes) ? state : { ...state, filters: { ...state.filters, hiddenTypes: others } };
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
 
 export function showAllLabels(state: ViewState): ViewState {
   return state.filters.hiddenLabels.length === 0 ? state : { ...state, filters: { ...state.filters, hiddenLabels: [] } };
