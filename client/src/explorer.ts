@@ -4,7 +4,7 @@
  * inspector, paths, legend, menu) call its methods; it tells them when the state changed.
  */
 import type { Collection, Core, NodeSingular } from 'cytoscape';
-import type { Direction, GraphNode, GraphView, NeighborPage } from '../../server/contract';
+import type { Direction, GraphEdge, GraphNode, GraphView, NeighborPage } from '../../server/contract';
 import { api, whileLoading } from './api';
 import { displayName, READABLE_ZOOM, render, runLayout } from './graph';
 import { fitInto, freeArea, type Rect } from './layout';
@@ -32,7 +32,9 @@ import {
   setHighlight,
   setLayout,
   setPinned,
+  showOnlyNeighbourhood,
   startHistory,
+  unconnectedNodes,
   undo,
   type History,
   type LayoutName,
@@ -296,13 +298,36 @@ export class Explorer {
     if (revealed.state !== this.state) this.change(revealed.state);
     if (fresh && first) this.cy.zoom({ level: 1, position: position! });
     if (fresh) void this.join([node.id]);
+    this.tellRevealed(node, revealed);
+    this.focusNode(node.id);
+  }
+
+  /**
+   * Puts a neighbour of `anchor` on the canvas with the relationship that joins them (the inspector's
+   * list): placed around the anchor, shown even if hidden or filtered out, joined to the rest of the
+   * canvas; one undo step. The inspector stays on the anchor.
+   */
+  async addNeighbour(anchor: string, node: GraphNode, edge: GraphEdge): Promise<void> {
+    const at = this.state.nodes[anchor]?.position;
+    if (!at) return;
+    const fresh = !this.state.nodes[node.id];
+    const positions = fresh ? this.spotsAround(at, [node.id]) : {};
+    const revealed = revealNode(addGraph(this.state, { nodes: [node], edges: [edge] }, { positions }), node.id);
+    this.change(revealed.state);
+    this.tellRevealed(node, revealed);
+    this.reveal([anchor, node.id]);
+    if (fresh) await this.join([node.id]);
+  }
+
+  /** Says why a node asked for was not drawn, and that it now is (see revealNode). */
+  private tellRevealed(node: GraphNode, revealed: { unhidden: boolean; unfiltered: string[]; orphansShown: boolean }): void {
     const name = displayName(node);
     const why = [
       revealed.unhidden ? `${name} was hidden` : null,
       revealed.unfiltered.length > 0 ? `${revealed.unfiltered.join(' and ')} ${revealed.unfiltered.length === 1 ? 'was' : 'were'} filtered out in the legend` : null,
+      revealed.orphansShown ? `the legend hid nodes without a visible relationship, as ${name} is` : null,
     ].filter((part): part is string => part !== null);
-    if (why.length > 0) toast(`${why.join(', and ')}: ${revealed.unfiltered.length > 0 ? 'shown again' : 'it shows again'} (undo hides it).`);
-    this.focusNode(node.id);
+    if (why.length > 0) toast(`${why.join(', and ')}: ${revealed.unfiltered.length > 0 || revealed.orphansShown ? 'shown again' : 'it shows again'} (undo hides it).`);
   }
 
   /**
@@ -482,6 +507,23 @@ export class Explorer {
   }
 
   hide(ids: string[]): void {
+    this.change(setHidden(this.state, ids, true));
+  }
+
+  /** Shows only these nodes and their neighbours (the others hidden, one step), and fits the view to them. */
+  showOnly(ids: string[]): void {
+    const next = showOnlyNeighbourhood(this.state, ids);
+    if (next !== this.state) this.change(next);
+    this.fitView();
+  }
+
+  /** Hides the nodes drawn with no relationship drawn (one step); says so when there is none. */
+  hideUnconnected(): void {
+    const ids = unconnectedNodes(this.state);
+    if (ids.length === 0) {
+      toast('Every node on the canvas has a visible relationship: there is nothing to hide.');
+      return;
+    }
     this.change(setHidden(this.state, ids, true));
   }
 

@@ -18,8 +18,9 @@ import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { attachStyling, drawStyleKey } from './styling';
 import type { SchemaInfo } from '../../server/contract';
-import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
+import { clearFilters, LAYOUTS, onlyLabel, onlyType, setHideOrphans, setYears, showAllHidden, showAllLabels, showAllTypes, tally, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
+import { countsText } from './status/counts';
 import { attachTheme, canvasBackground } from './theme';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
@@ -43,6 +44,8 @@ const inspector = new Inspector(byId('inspector'), {
     void inspector.showNode(id);
   },
   pageSize: () => explorer.pageSize,
+  showOnly: (ids) => explorer.showOnly(ids),
+  addNeighbour: (anchor, neighbour) => void explorer.addNeighbour(anchor, neighbour.node, neighbour.edge),
 });
 const pageSize = byId<HTMLSelectElement>('page-size');
 for (const size of PAGE_SIZES) pageSize.append(h('option', { value: size, selected: size === explorer.pageSize }, String(size)));
@@ -170,6 +173,8 @@ byId('zoom-in').addEventListener('click', () => cy.zoom({ level: cy.zoom() * 1.2
 byId('zoom-out').addEventListener('click', () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }));
 byId('start-view').addEventListener('click', () => void loadStartView());
 byId('clear').addEventListener('click', () => explorer.remove(Object.keys(explorer.state.nodes)));
+const hideUnconnected = byId<HTMLButtonElement>('hide-unconnected');
+hideUnconnected.addEventListener('click', () => explorer.hideUnconnected());
 byId('share').addEventListener('click', () => void share());
 const exportMenu = byId<HTMLDetailsElement>('export');
 const exporting = (run: () => void) => (): void => {
@@ -260,6 +265,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
     [
       { text: `Collapse${many}`, run: () => explorer.collapse(targets), testId: 'menu-collapse' },
       { text: `Hide${many}`, run: () => explorer.hide(targets), testId: 'menu-hide' },
+      { text: targets.length > 1 ? `Show only these and their neighbours${many}` : 'Show only this and its neighbours', run: () => explorer.showOnly(targets), testId: 'menu-show-only' },
       { text: node.pinned ? `Unpin${many}` : `Pin${many}`, run: () => explorer.pin(targets, !node.pinned), testId: 'menu-pin' },
       { text: `Remove${many}`, run: () => explorer.remove(targets), testId: 'menu-remove' },
     ],
@@ -310,15 +316,23 @@ const empty = byId('empty');
 explorer.onChange((state, history) => {
   buttons.undo.disabled = history.past.length === 0;
   buttons.redo.disabled = history.future.length === 0;
-  const hidden = Object.values(state.nodes).filter((node) => node.hidden).length;
-  buttons.showHidden.hidden = hidden === 0;
-  buttons.showHidden.textContent = `Show ${hidden} hidden`;
+  const counts = tally(state);
+  buttons.showHidden.hidden = counts.hidden === 0;
+  buttons.showHidden.textContent = `Show ${counts.hidden} hidden`;
+  // (Not when nothing is joined: it would offer to hide every node.)
+  hideUnconnected.hidden = counts.unconnected === 0 || counts.relationships.visible === 0;
+  hideUnconnected.textContent = `Hide ${counts.unconnected} unconnected`;
   layoutSelect.value = state.layout;
-  empty.hidden = Object.keys(state.nodes).length > 0;
-  byId('counts').textContent = `${Object.keys(state.nodes).length} nodes · ${Object.keys(state.edges).length} relationships`;
+  empty.hidden = counts.nodes.total > 0;
+  byId('counts').textContent = countsText(counts);
   drawLegend(legend, state, {
     toggleLabel: (label) => explorer.change(toggleLabel(explorer.state, label)),
     toggleType: (type) => explorer.change(toggleType(explorer.state, type)),
+    onlyLabel: (label) => explorer.change(onlyLabel(explorer.state, label)),
+    onlyType: (type) => explorer.change(onlyType(explorer.state, type)),
+    showAllLabels: () => explorer.change(showAllLabels(explorer.state)),
+    showAllTypes: () => explorer.change(showAllTypes(explorer.state)),
+    setHideOrphans: (hide) => explorer.change(setHideOrphans(explorer.state, hide)),
     setYears: (years, keepUndated) => explorer.change(setYears(explorer.state, years, keepUndated)),
     clearFilters: () => explorer.change(clearFilters(explorer.state)),
   }, { key: drawStyleKey(explorer.looks.key, () => styling.panel.toggle(true)), labelColors: explorer.rules.color.by === 'label' });

@@ -168,7 +168,12 @@ export interface NeighborPage {
 
 export interface Evidence {
   quote: string;
-  source: { id: string; name: string | null; publisher: string | null; timeFrame: string | null; node: GraphNode | null };
+  /**
+   * The article: its title, publisher, the time frame its text gives, where it is on the web (`url`,
+   * as stored: the client links only http and https) and when it was published (`published`, ISO
+   * 8601: "2017-06-22", "2017-06" or "2017"), each null where the database does not say.
+   */
+  source: { id: string; name: string | null; publisher: string | null; timeFrame: string | null; url: string | null; published: string | null; node: GraphNode | null };
 }
 
 export interface RelationshipDetails {

@@ -45,6 +45,16 @@ const unset = z
 const notBothSetAndUnset = (entry: { properties: Record<string, unknown>; unset: string[] }): boolean => entry.unset.every((name) => !(name in entry.properties));
 const setAndUnset = { message: 'a property is both set under properties and removed under unset: keep one', path: ['unset'] };
 
+/** Whether a text is an absolute http or https address (what a source's `url` must be). */
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** One piece of evidence: a short quote from a source article that states the fact. */
 export const evidence = z
   .object({
@@ -60,6 +70,16 @@ export const sourceEntry = z
     publisher: text('who published it'),
     originalPublisher: text('where it first appeared').optional(),
     timeFrame: text('the time frame the text gives'),
+    url: z
+      .string({ message: 'must be a text (the web address of the article)' })
+      .trim()
+      .refine(isWebAddress, 'must be the web address of the article, starting with https:// or http://, e.g. "https://www.chinadaily.com.cn/a/201706/23/xyz.html"')
+      .optional(),
+    published: z
+      .string({ message: 'must be a text (the date the article was published)' })
+      .trim()
+      .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be the date the article was published as YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. "2017-06-22"')
+      .optional(),
     file: text('the article file name').optional(),
   })
   .strict();

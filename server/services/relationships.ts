@@ -11,7 +11,7 @@ export function pairEvidence(properties: Record<string, unknown>, sources: Graph
     const id = sourceIds[index] ?? '';
     const node = sources.find((source) => source.properties.id === id) ?? null;
     const text = (key: string): string | null => (node && typeof node.properties[key] === 'string' ? (node.properties[key] as string) : null);
-    return { quote, source: { id, name: text('name'), publisher: text('publisher'), timeFrame: text('timeFrame'), node } };
+    return { quote, source: { id, name: text('name'), publisher: text('publisher'), timeFrame: text('timeFrame'), url: text('url'), published: text('published'), node } };
   });
 }
 

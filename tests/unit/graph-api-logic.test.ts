@@ -40,10 +40,13 @@ test('a cursor round-trips, and is refused for other filters or when forged', ()
 });
 
 test('evidence pairs each quote with the article its source id names', () => {
-  const article = { id: '4:x:9', labels: ['Source'], properties: { id: 'a1', name: 'Article', publisher: 'China Daily', timeFrame: '2017' } };
+  const article = { id: '4:x:9', labels: ['Source'], properties: { id: 'a1', name: 'Article', publisher: 'China Daily', timeFrame: '2017', url: 'https://example.com/a1', published: '2017-06-22' } };
   const evidence = pairEvidence({ sourceIds: ['a1', 'gone'], quotes: ['first quote', 'second quote'] }, [article]);
-  expect(evidence[0]).toEqual({ quote: 'first quote', source: { id: 'a1', name: 'Article', publisher: 'China Daily', timeFrame: '2017', node: article } });
-  expect(evidence[1]?.source).toEqual({ id: 'gone', name: null, publisher: null, timeFrame: null, node: null });
+  expect(evidence[0]).toEqual({
+    quote: 'first quote',
+    source: { id: 'a1', name: 'Article', publisher: 'China Daily', timeFrame: '2017', url: 'https://example.com/a1', published: '2017-06-22', node: article },
+  });
+  expect(evidence[1]?.source).toEqual({ id: 'gone', name: null, publisher: null, timeFrame: null, url: null, published: null, node: null });
   expect(pairEvidence({}, [])).toEqual([]);
 });
 

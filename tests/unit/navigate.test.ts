@@ -8,7 +8,7 @@ const view = {
   positions: { '4:ab:1': { x: 1, y: 2 }, '4:ab:2': { x: 3, y: 4 } },
   pinned: [],
   hidden: [],
-  filters: { hiddenLabels: [], hiddenTypes: [], years: null, keepUndated: true },
+  filters: { hiddenLabels: [], hiddenTypes: [], years: null, keepUndated: true, hideOrphans: false },
   layout: 'fcose' as const,
 };
 

@@ -61,3 +61,15 @@ test('a relationship may refer to nodes that the database already has, when thei
   expect(buildDataset(files, model, existing).relationships[0]).toMatchObject({ fromLabel: 'Company', toLabel: 'Bank' });
   expect(() => buildDataset(files, model)).toThrow("unknown id 'tencent'");
 });
+
+test("a source's web address and publication date are kept, and a bad one is refused with the form it must take", () => {
+  const source = { id: 'web-article', title: 'An article', publisher: 'A paper', timeFrame: '2017', url: 'https://example.com/news/1', published: '2017-06-22' };
+  const dataset = buildDataset(parseDatasetFiles([{ file: 's.yaml', content: { sources: [source] } }]), model);
+  expect(dataset.nodes[0]?.properties).toMatchObject({ url: 'https://example.com/news/1', published: '2017-06-22' });
+  expect(() => parseDatasetFiles([{ file: 's.yaml', content: { sources: [{ ...source, url: 'javascript:alert(1)' }] } }])).toThrow(
+    "s.yaml: sources[0] (web-article): field 'url': must be the web address of the article, starting with https:// or http://",
+  );
+  expect(() => parseDatasetFiles([{ file: 's.yaml', content: { sources: [{ ...source, published: '22/06/2017' }] } }])).toThrow(
+    "field 'published': must be the date the article was published as YYYY-MM-DD",
+  );
+});

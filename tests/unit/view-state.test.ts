@@ -26,8 +26,19 @@ import {
   toggleType,
   undo,
   visibleElements,
+  hideUnconnected,
+  neighbourhood,
+  onlyLabel,
+  onlyType,
+  setHideOrphans,
+  showAllLabels,
+  showAllTypes,
+  showOnlyNeighbourhood,
+  tally,
+  unconnectedNodes,
   type ViewState,
 } from '../../client/src/state';
+import { countsText } from '../../client/src/status/counts';
 import { commonPrefix } from '../../client/src/state/url';
 
 const P = '4:0f6c2a1e-8d0b-4c8e-9a51-2b7e2c3d4e5f:';
@@ -160,7 +171,7 @@ test('a view survives the URL: ids, positions, pins, hidden nodes, filters and l
     positions: { [id(1)]: { x: 10.4, y: -20.6 }, [id(22)]: { x: 0, y: 0 } },
     pinned: [id(22)],
     hidden: [id(333)],
-    filters: { hiddenLabels: ['Bank'], hiddenTypes: ['OWNS'], years: { from: 2015, to: 2019 }, keepUndated: false },
+    filters: { hiddenLabels: ['Bank'], hiddenTypes: ['OWNS'], years: { from: 2015, to: 2019 }, keepUndated: false, hideOrphans: true },
     layout: 'concentric' as const,
   };
   const text = encodeView(view);
@@ -186,4 +197,88 @@ test('revealing a node picked from search unhides it and lifts a label filter th
   expect(visibleElements(two.state).nodes.size).toBe(2);
   // Nothing to do: the same state back.
   expect(revealNode(two.state, id(2)).state).toBe(two.state);
+});
+
+test('a link made before the orphan option opens with orphans shown, and one made with it off is the same text as before', () => {
+  // An old link (no "o" in its filters): orphans are shown.
+  const old = Buffer.from(JSON.stringify({ v: 1, p: P, n: [['1', 0, 0, 0]], l: 'grid', f: { t: ['OWNS'] } })).toString('base64url');
+  expect(decodeView(old).filters).toEqual({ hiddenLabels: [], hiddenTypes: ['OWNS'], years: null, keepUndated: true, hideOrphans: false });
+  const view = { ids: [id(1)], positions: { [id(1)]: { x: 0, y: 0 } }, pinned: [], hidden: [], layout: 'grid' as const };
+  const off = encodeView({ ...view, filters: { hiddenLabels: [], hiddenTypes: ['OWNS'], years: null, keepUndated: true, hideOrphans: false } });
+  expect(off).toBe(old);
+  const on = encodeView({ ...view, filters: { hiddenLabels: [], hiddenTypes: ['OWNS'], years: null, keepUndated: true, hideOrphans: true } });
+  expect(decodeView(on).filters.hideOrphans).toBe(true);
+});
+
+test('with orphans hidden, a node whose every relationship is filtered out is not drawn, nor one with no relationship at all', () => {
+  // 1 -PW- 2, 1 -PW- 3, 4 -OWNS- 1, 4 -COMPETES(2019)- 5, and 6 alone.
+  let state = addGraph(expanded(), { nodes: [node(6)], edges: [] });
+  state = onlyType(state, 'OWNS');
+  expect(state.filters.hiddenTypes).toEqual(['COMPETES_WITH', 'PARTNERS_WITH']);
+  expect(visibleElements(state).nodes.size).toBe(6);
+  state = setHideOrphans(state, true);
+  expect([...visibleElements(state).nodes].sort()).toEqual([id(1), id(4)]);
+  expect([...visibleElements(state).edges]).toEqual(['5:x:3']);
+  // Orphaned by a label filter too: 4 filtered out leaves 5 with nothing drawn (and 1 with 2 and 3).
+  state = onlyLabel(showAllTypes(state), 'Company');
+  expect(state.filters.hiddenLabels).toEqual(['Bank']);
+  expect([...visibleElements(state).nodes].sort()).toEqual([id(1), id(2), id(3)]);
+  // Orphaned by a date filter.
+  state = setYears(showAllLabels(state), { from: 2020, to: 2024 }, false);
+  expect([...visibleElements(state).nodes]).toEqual([]);
+  expect(setHideOrphans(state, true)).toBe(state);
+});
+
+test('"only this type" and "show all" make "partnerships between companies and banks" two steps each way', () => {
+  let state = addGraph(expanded(), { nodes: [node(7, 'Product'), node(8, 'Source')], edges: [edge(7, 4, 7, 'OFFERS')] });
+  state = setHideOrphans(onlyType(state, 'PARTNERS_WITH'), true);
+  expect([...visibleElements(state).edges].sort()).toEqual(['5:x:1', '5:x:2']);
+  expect([...visibleElements(state).nodes].sort()).toEqual([id(1), id(2), id(3)]);
+  state = setHideOrphans(showAllTypes(state), false);
+  expect(visibleElements(state).nodes.size).toBe(7);
+  expect(visibleElements(state).edges.size).toBe(5);
+  expect(showAllTypes(state)).toBe(state);
+  // "only" on what is already alone changes nothing (no undo step).
+  const alone = onlyType(state, 'OWNS');
+  expect(onlyType(alone, 'OWNS')).toBe(alone);
+  expect(onlyLabel(onlyLabel(state, 'Bank'), 'Bank').filters.hiddenLabels).toEqual(['Company', 'Product', 'Source']);
+});
+
+test('showing only a node and its neighbours hides the rest, shows hidden neighbours, follows the type filter, and works for a selection', () => {
+  let state = setHidden(expanded(), [id(2)], true);
+  expect([...neighbourhood(state, [id(1)])].sort()).toEqual([id(2), id(3), id(4)]);
+  const one = showOnlyNeighbourhood(state, [id(1)]);
+  expect([...visibleElements(one).nodes].sort()).toEqual([id(1), id(2), id(3), id(4)]);
+  expect(one.nodes[id(5)]?.hidden).toBe(true);
+  // Only neighbours through the relationships the filters let through.
+  state = toggleType(state, 'OWNS');
+  expect([...visibleElements(showOnlyNeighbourhood(state, [id(1)])).nodes].sort()).toEqual([id(1), id(2), id(3)]);
+  // A selection: each node and the neighbours of any of them.
+  const two = showOnlyNeighbourhood(expanded(), [id(2), id(5)]);
+  expect([...visibleElements(two).nodes].sort()).toEqual([id(1), id(2), id(4), id(5)]);
+  expect(showOnlyNeighbourhood(state, ['nowhere'])).toBe(state);
+});
+
+test('hiding unconnected nodes hides those drawn with no relationship drawn, and the counter says what is drawn of how many', () => {
+  let state = addGraph(expanded(), { nodes: [node(6), node(7)], edges: [] });
+  expect(countsText(tally(state))).toBe('7 nodes · 4 relationships');
+  state = toggleType(state, 'COMPETES_WITH');
+  expect(unconnectedNodes(state).sort()).toEqual([id(5), id(6), id(7)]);
+  const hidden = hideUnconnected(state);
+  expect(Object.values(hidden.nodes).filter((each) => each.hidden).map((each) => each.data.id).sort()).toEqual([id(5), id(6), id(7)]);
+  expect(tally(state).unconnected).toBe(3);
+  expect(tally(hidden)).toEqual({ nodes: { visible: 4, total: 7 }, relationships: { visible: 3, total: 4 }, hidden: 3, unconnected: 0 });
+  expect(countsText(tally(hidden))).toBe('4 of 7 nodes · 3 of 4 relationships');
+  expect(hideUnconnected(hidden)).toBe(hidden);
+  expect(countsText({ nodes: { visible: 1, total: 1 }, relationships: { visible: 0, total: 1 }, hidden: 0, unconnected: 1 })).toBe('1 node · 0 of 1 relationship');
+});
+
+test('a node picked from search that only the orphan option hides is shown: the option is turned off, and it says so', () => {
+  let state = setHideOrphans(toggleType(expanded(), 'COMPETES_WITH'), true);
+  expect(visibleElements(state).nodes.has(id(5))).toBe(false);
+  const revealed = revealNode(state, id(5));
+  expect(revealed).toMatchObject({ unhidden: false, unfiltered: [], orphansShown: true });
+  expect(visibleElements(revealed.state).nodes.has(id(5))).toBe(true);
+  state = revealed.state;
+  expect(revealNode(state, id(5)).state).toBe(state);
 });

@@ -15,3 +15,17 @@ export const ARROWS = { out: '→', in: '←' } as const;
 export function groupText(type: string, direction: 'out' | 'in'): string {
   return direction === 'out' ? `${type} →` : `← ${type}`;
 }
+
+/**
+ * The address to link a source to: an absolute http or https URL, as the browser reads it; null for
+ * anything else (javascript:, data:, relative or malformed text), which is then shown as text only.
+ */
+export function webAddress(text: string | null): string | null {
+  if (!text) return null;
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -3,18 +3,23 @@
  * "next 25 of 340" paging), or a relationship's type, ends, properties and evidence (the quote and
  * the article it comes from). Everything from the database goes in as text.
  */
-import type { Direction, GraphEdge, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
+import type { Direction, Evidence, GraphEdge, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
 import { api } from '../api';
 import { displayName, labelStyle } from '../graph';
 import { findExpansion, type ViewState } from '../state';
 import { fill, h } from '../ui/dom';
-import { groupText, valueText } from './format';
+import { groupText, valueText, webAddress } from './format';
+import { NeighbourLists, type Neighbour } from './neighbours';
 
 export interface InspectorActions {
   state(): ViewState;
   expand(id: string, type: string | null, direction: Direction | 'both'): void;
   focusNode(id: string): void;
   pageSize(): number;
+  /** Shows only these nodes and their neighbours on the canvas. */
+  showOnly(ids: string[]): void;
+  /** Puts a neighbour of `anchor` on the canvas with the relationship that joins them. */
+  addNeighbour(anchor: string, neighbour: Neighbour): void;
 }
 
 /** Evidence properties shown as evidence, not as raw properties. */
@@ -25,16 +30,27 @@ export class Inspector {
   private details: NodeDetails | null = null;
   /** The node whose details are being read. */
   private loading: string | null = null;
+  /** The names of the inspected node's neighbours, group by group. */
+  private readonly neighbours: NeighbourLists;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly actions: InspectorActions,
   ) {
+    this.neighbours = new NeighbourLists({
+      state: () => this.actions.state(),
+      focusNode: (id) => this.actions.focusNode(id),
+      addNeighbour: (anchor, neighbour) => this.actions.addNeighbour(anchor, neighbour),
+      changed: () => {
+        if (this.current?.kind === 'node') this.drawNode(this.current.id);
+      },
+    });
     this.clear();
   }
 
   clear(): void {
     this.current = null;
+    this.neighbours.reset();
     fill(this.root, h('p', { class: 'muted' }, 'Click a node or a relationship to see its details. Double-click a node to expand it; right-click for more.'));
   }
 
@@ -53,6 +69,7 @@ export class Inspector {
       const details = await api.node(id);
       if (this.current?.id !== id) return;
       this.details = details;
+      this.neighbours.load(id, details.degrees);
       this.drawNode(id);
     } catch (error) {
       if (this.current?.id === id) this.root.append(h('p', { class: 'error' }, `Could not read its relationships: ${(error as Error).message}`));
@@ -67,6 +84,7 @@ export class Inspector {
    */
   showSelection(ids: string[]): void {
     this.current = { kind: 'selection', ids };
+    this.neighbours.reset();
     this.drawSelection(ids);
   }
 
@@ -78,6 +96,7 @@ export class Inspector {
       this.root,
       h('h2', { class: 'inspector-title', 'data-testid': 'inspector-title' }, `${present.length} nodes selected`),
       h('p', { class: 'muted small' }, 'E expands, C collapses, H hides, P pins and Del removes all of them. Shift-, Ctrl- or Cmd-click adds or takes away one; a plain click selects one alone.'),
+      h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => this.actions.showOnly(present), 'data-testid': 'inspector-show-only' }, 'Show only these and their neighbours')),
       h(
         'ul',
         { class: 'selection', 'data-testid': 'selection-list' },
@@ -104,6 +123,7 @@ export class Inspector {
       h('h2', { class: 'inspector-title', 'data-testid': 'inspector-title' }, displayName(data)),
       h('div', { class: 'chips' }, ...data.labels.map((label) => h('span', { class: 'chip', style: `--chip: ${labelStyle(label).color}` }, label))),
       node.pinned ? h('p', { class: 'muted' }, 'Pinned: layouts leave it where it is.') : null,
+      h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => this.actions.showOnly([id]), 'data-testid': 'inspector-show-only' }, 'Show only this and its neighbours')),
       h('h3', {}, 'Relationships'),
       groups === null
         ? h('p', { class: 'muted' }, 'Counting…')
@@ -119,6 +139,7 @@ export class Inspector {
                   {},
                   h('button', { type: 'button', class: 'link', onclick: () => this.actions.expand(id, group.type, group.direction), 'data-group': `${group.type}:${group.direction}` }, `${groupText(group.type, group.direction)} (${group.count})`),
                   this.pagingNote(state, id, group.type, group.direction),
+                  this.neighbours.draw(id, group.type, group.direction),
                 ),
               ),
             ),
@@ -140,6 +161,7 @@ export class Inspector {
     const edge = this.actions.state().edges[id];
     if (!edge) return this.clear();
     this.current = { kind: 'edge', id };
+    this.neighbours.reset();
     this.drawEdge(edge, null);
     try {
       const details = await api.relationship(id);
@@ -168,26 +190,31 @@ export class Inspector {
           : h(
               'div',
               { 'data-testid': 'evidence' },
-              ...details.evidence.map((evidence) =>
-                h(
-                  'figure',
-                  { class: 'evidence' },
-                  h('blockquote', { class: 'quote' }, evidence.quote),
-                  h(
-                    'figcaption',
-                    {},
-                    evidence.source.name ?? evidence.source.id,
-                    evidence.source.publisher ? ` · ${evidence.source.publisher}` : '',
-                    evidence.source.timeFrame ? ` · ${evidence.source.timeFrame}` : '',
-                  ),
-                ),
-              ),
+              ...details.evidence.map((evidence) => h('figure', { class: 'evidence' }, h('blockquote', { class: 'quote' }, evidence.quote), sourceCaption(evidence.source))),
             ),
       h('h3', {}, 'Properties'),
       propertyTable(properties),
       h('p', { class: 'muted small' }, `id ${edge.id}`),
     );
   }
+}
+
+/**
+ * Where a quote comes from: the article's title (a link to it when its address is http or https;
+ * any other address shown as text), publisher, publication date and the time frame its text gives.
+ */
+function sourceCaption(source: Evidence['source']): HTMLElement {
+  const title = source.name ?? source.id;
+  const href = webAddress(source.url);
+  return h(
+    'figcaption',
+    {},
+    href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'source-link', 'data-testid': 'source-link' }, title) : title,
+    source.publisher ? ` · ${source.publisher}` : '',
+    source.published ? h('span', { 'data-testid': 'source-published' }, ' · published ', h('time', { datetime: source.published }, source.published)) : null,
+    source.timeFrame ? ` · ${source.timeFrame}` : '',
+    source.url && !href ? h('span', { class: 'source-address', 'data-testid': 'source-address' }, ` · ${source.url}`) : null,
+  );
 }
 
 function propertyTable(properties: Record<string, PlainValue>): HTMLElement {

@@ -1,6 +1,7 @@
 /**
  * The legend, which is also the filter: each label (its colour and shape) and relationship type on
- * the canvas with its count and a checkbox; a year range where relationships carry dates.
+ * the canvas with its count, a checkbox and "only" (that one alone); "all" per list; a year range
+ * where relationships carry dates; and whether nodes without a visible relationship are hidden too.
  */
 import { labelStyle, shapeOutline, svgPoints, typeColor } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
@@ -10,6 +11,11 @@ import { readFold, writeFold } from '../layout';
 export interface LegendActions {
   toggleLabel(label: string): void;
   toggleType(type: string): void;
+  onlyLabel(label: string): void;
+  onlyType(type: string): void;
+  showAllLabels(): void;
+  showAllTypes(): void;
+  setHideOrphans(hide: boolean): void;
   setYears(years: YearRange | null, keepUndated: boolean): void;
   clearFilters(): void;
 }
@@ -82,7 +88,12 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
   const hiddenTypes = new Set(state.filters.hiddenTypes);
   const span = yearSpan(state);
   const years = state.filters.years;
-  const filtered = hiddenLabels.size > 0 || hiddenTypes.size > 0 || years !== null;
+  const filtered = hiddenLabels.size > 0 || hiddenTypes.size > 0 || years !== null || state.filters.hideOrphans;
+  /** "only": this one alone (named for screen readers and the tooltip). */
+  const only = (what: string, run: () => void, testId: string): HTMLButtonElement =>
+    h('button', { type: 'button', class: 'link legend-only', title: `Show only ${what}`, 'aria-label': `Show only ${what}`, onclick: run, 'data-testid': testId }, 'only');
+  const all = (count: number, run: () => void, what: string, testId: string): HTMLElement | null =>
+    count > 0 ? h('li', {}, h('button', { type: 'button', class: 'link legend-all', title: `Show every ${what} again`, onclick: run, 'data-testid': testId }, `all (${count} off)`)) : null;
   const yearInput = (which: 'from' | 'to'): HTMLInputElement =>
     h('input', {
       type: 'number',
@@ -126,16 +137,32 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
             swatch(style.shape, styling.labelColors ? style.color : SHAPE_ONLY),
             `${label} (${count})`,
           ),
+          only(`the label ${label}`, () => actions.onlyLabel(label), `legend-only-label-${label}`),
         );
       }),
+      all(hiddenLabels.size, actions.showAllLabels, 'label', 'legend-all-labels'),
     ),
     h(
       'ul',
       { class: 'legend-list', 'aria-label': 'Relationship types' },
       ...[...types].map(([type, count]) =>
-        h('li', {}, h('label', {}, h('input', { type: 'checkbox', checked: !hiddenTypes.has(type), onchange: () => actions.toggleType(type), 'data-testid': `legend-type-${type}` }), edgeSwatch(type), `${type} (${count})`)),
+        h(
+          'li',
+          {},
+          h('label', {}, h('input', { type: 'checkbox', checked: !hiddenTypes.has(type), onchange: () => actions.toggleType(type), 'data-testid': `legend-type-${type}` }), edgeSwatch(type), `${type} (${count})`),
+          only(`the relationship type ${type}`, () => actions.onlyType(type), `legend-only-type-${type}`),
+        ),
       ),
+      all(hiddenTypes.size, actions.showAllTypes, 'relationship type', 'legend-all-types'),
     ),
+    types.size > 0 || state.filters.hideOrphans
+      ? h(
+          'label',
+          { class: 'legend-orphans small' },
+          h('input', { type: 'checkbox', checked: state.filters.hideOrphans, onchange: (event) => actions.setHideOrphans((event.target as HTMLInputElement).checked), 'data-testid': 'legend-hide-orphans' }),
+          ' hide nodes without a visible relationship',
+        )
+      : null,
     span
       ? h(
           'div',

@@ -48,6 +48,12 @@ export interface Filters {
   years: YearRange | null;
   /** With a date filter on, whether relationships that carry no date stay visible. */
   keepUndated: boolean;
+  /**
+   * Whether nodes without a visible relationship are hidden too (those whose relationships the other
+   * filters all take away, and those with none on the canvas), so that "only PARTNERS_WITH" leaves
+   * the partners alone.
+   */
+  hideOrphans: boolean;
 }
 
 export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'grid'] as const;
@@ -69,7 +75,7 @@ export interface ViewState {
   serial: number;
 }
 
-export const NO_FILTERS: Filters = { hiddenLabels: [], hiddenTypes: [], years: null, keepUndated: true };
+export const NO_FILTERS: Filters = { hiddenLabels: [], hiddenTypes: [], years: null, keepUndated: true, hideOrphans: false };
 
 export function emptyView(): ViewState {
   return { nodes: {}, edges: {}, expansions: [], filters: NO_FILTERS, layout: 'fcose', highlight: null, serial: 1 };
@@ -220,17 +226,20 @@ export function setHidden(state: ViewState, ids: Iterable<string>, hidden: boole
 }
 
 /**
- * Makes a node of the canvas visible: unhidden, and its labels no longer filtered out when every one
- * of them is (a node with one label still shown is drawn). Says what it changed, for the user. Pure.
+ * Makes a node of the canvas visible: unhidden, its labels no longer filtered out when every one of
+ * them is (a node with one label still shown is drawn), and orphans no longer hidden when that is
+ * what still hides it. Says what it changed, for the user. Pure.
  */
-export function revealNode(state: ViewState, id: string): { state: ViewState; unhidden: boolean; unfiltered: string[] } {
+export function revealNode(state: ViewState, id: string): { state: ViewState; unhidden: boolean; unfiltered: string[]; orphansShown: boolean } {
   const node = state.nodes[id];
-  if (!node) return { state, unhidden: false, unfiltered: [] };
+  if (!node) return { state, unhidden: false, unfiltered: [], orphansShown: false };
   let next = node.hidden ? setHidden(state, [id], false) : state;
   const hiddenLabels = new Set(next.filters.hiddenLabels);
   const unfiltered = node.data.labels.length > 0 && node.data.labels.every((label) => hiddenLabels.has(label)) ? node.data.labels : [];
   if (unfiltered.length > 0) next = { ...next, filters: { ...next.filters, hiddenLabels: next.filters.hiddenLabels.filter((label) => !unfiltered.includes(label)) } };
-  return { state: next, unhidden: node.hidden, unfiltered };
+  const orphansShown = next.filters.hideOrphans && !visibleElements(next).nodes.has(id);
+  if (orphansShown) next = { ...next, filters: { ...next.filters, hideOrphans: false } };
+  return { state: next, unhidden: node.hidden, unfiltered, orphansShown };
 }
 
 export function showAllHidden(state: ViewState): ViewState {
@@ -307,27 +316,35 @@ export function yearSpan(state: ViewState): YearRange | null {
   return { from: Math.min(...years), to: Math.max(...years) };
 }
 
-/** What is drawn: nodes not hidden and not filtered out by label; relationships between them that pass the type and date filters. Pure. */
+/** Whether a relationship passes the type and date filters (its ends aside). Pure. */
+export function passesRelationshipFilters(edge: GraphEdge, filters: Filters): boolean {
+  if (filters.hiddenTypes.includes(edge.type)) return false;
+  if (!filters.years) return true;
+  const year = edgeYear(edge);
+  return year === null ? filters.keepUndated : year >= filters.years.from && year <= filters.years.to;
+}
+
+/** Whether a node is drawn as far as its own flags and labels go (not hidden, not every label filtered out). Pure. */
+export function nodeShown(node: CanvasNode, hiddenLabels: ReadonlySet<string>): boolean {
+  return !node.hidden && !(node.data.labels.length > 0 && node.data.labels.every((label) => hiddenLabels.has(label)));
+}
+
+/**
+ * What is drawn: nodes not hidden and not filtered out by label; relationships between them that
+ * pass the type and date filters; with `hideOrphans`, only the nodes that have one of those. Pure.
+ */
 export function visibleElements(state: ViewState): { nodes: Set<string>; edges: Set<string> } {
   const hiddenLabels = new Set(state.filters.hiddenLabels);
-  const hiddenTypes = new Set(state.filters.hiddenTypes);
   const nodes = new Set<string>();
-  for (const [id, node] of Object.entries(state.nodes)) {
-    if (node.hidden) continue;
-    if (node.data.labels.length > 0 && node.data.labels.every((label) => hiddenLabels.has(label))) continue;
-    nodes.add(id);
-  }
-  const { years, keepUndated } = state.filters;
+  for (const [id, node] of Object.entries(state.nodes)) if (nodeShown(node, hiddenLabels)) nodes.add(id);
   const edges = new Set<string>();
+  const linked = new Set<string>();
   for (const [id, edge] of Object.entries(state.edges)) {
-    if (!nodes.has(edge.source) || !nodes.has(edge.target) || hiddenTypes.has(edge.type)) continue;
-    if (years) {
-      const year = edgeYear(edge);
-      if (year === null ? !keepUndated : year < years.from || year > years.to) continue;
-    }
+    if (!nodes.has(edge.source) || !nodes.has(edge.target) || !passesRelationshipFilters(edge, state.filters)) continue;
     edges.add(id);
+    linked.add(edge.source).add(edge.target);
   }
-  return { nodes, edges };
+  return { nodes: state.filters.hideOrphans ? linked : nodes, edges };
 }
 
 /** Labels and relationship types on the canvas with their counts, for the legend. Pure. */

@@ -37,7 +37,7 @@ interface Encoded {
   /** [id suffix, x, y, flags (1 pinned, 2 hidden), stable key where the node has one] per node; x and y null when not placed. */
   n: Array<[string, number | null, number | null, number] | [string, number | null, number | null, number, string]>;
   l: LayoutName;
-  f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0 };
+  f?: { l?: string[]; t?: string[]; y?: [number, number]; u?: 0; o?: 1 };
   /** Styling rules (optional: older links have none). */
   s?: EncodedRules;
   /** The camera: centre x, y (model coordinates) and zoom. */
@@ -61,12 +61,14 @@ export function encodeView(view: SharedView): string {
     }),
     l: view.layout,
   };
-  const { hiddenLabels, hiddenTypes, years, keepUndated } = view.filters;
+  const { hiddenLabels, hiddenTypes, years, keepUndated, hideOrphans } = view.filters;
   const filters: NonNullable<Encoded['f']> = {};
   if (hiddenLabels.length > 0) filters.l = hiddenLabels;
   if (hiddenTypes.length > 0) filters.t = hiddenTypes;
   if (years) filters.y = [years.from, years.to];
   if (!keepUndated) filters.u = 0;
+  // Left out when off, so that links made before the option existed read the same.
+  if (hideOrphans) filters.o = 1;
   if (Object.keys(filters).length > 0) encoded.f = filters;
   if (view.styling && !isDefaultRules(view.styling)) encoded.s = encodeRules(view.styling);
   if (view.camera && [view.camera.x, view.camera.y, view.camera.zoom].every(Number.isFinite) && view.camera.zoom > 0) {
@@ -104,6 +106,7 @@ export function decodeView(text: string): SharedView {
     hiddenTypes: strings(filters.t),
     years: Array.isArray(filters.y) && filters.y.every((year) => Number.isInteger(year)) ? { from: filters.y[0], to: filters.y[1] } : null,
     keepUndated: filters.u !== 0,
+    hideOrphans: filters.o === 1,
   };
   if (encoded.s !== undefined) {
     const { rules, problems } = decodeRules(encoded.s);
