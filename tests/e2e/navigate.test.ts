@@ -6,7 +6,6 @@
  * the address bar: a link pasted into an open tab, back and forward open their view, with its zoom
  * and pan. Screenshots of a framed path at three sizes go to /tmp/shots.
  */
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
@@ -132,8 +131,7 @@ describe('framed with labels readable', () => {
       await settled(page);
       expect((await camera(page)).zoom).toBeGreaterThanOrEqual(LABELS_DRAWN_FROM);
       expect(await coveredNodes(page, 'node.highlighted')).toEqual([]);
-      fs.mkdirSync('/tmp/shots', { recursive: true });
-      await page.screenshot({ path: `/tmp/shots/path-${size.width}x${size.height}.png` });
+      await screenshot(page, `navigate-path-${size.width}x${size.height}`);
       expect(errors).toEqual([]);
       await page.close();
     });

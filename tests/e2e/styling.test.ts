@@ -292,7 +292,6 @@ describe('on the fintech seed', () => {
         await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, theme);
         await page.evaluate(() => (window as unknown as { fingraph: { explorer: { fitView(): void } } }).fingraph.explorer.fitView());
         await page.waitForTimeout(400);
-        await page.screenshot({ path: `/tmp/shots/styling-${width}x${height}-${theme}.png` });
         await screenshot(page, `styling-${width}x${height}-${theme}`);
         expect(errors).toEqual([]);
         await page.close();
