@@ -12,6 +12,7 @@ import { drawLegend } from './legend';
 import { ConsolePanel } from './console';
 import { ConsoleDrawer, consoleOnlyRequested } from './console/drawer';
 import { ContextMenu, expandItems } from './menu';
+import { Editor } from './edit';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { clearFilters, LAYOUTS, setYears, showAllHidden, toggleLabel, toggleType, type LayoutName } from './state';
@@ -38,6 +39,7 @@ const inspector = new Inspector(byId('inspector'), {
     void inspector.showNode(id);
   },
   pageSize: () => explorer.pageSize,
+  tools: (target) => editor.tools(target),
 });
 const pageSize = byId<HTMLSelectElement>('page-size');
 for (const size of PAGE_SIZES) pageSize.append(h('option', { value: size, selected: size === explorer.pageSize }, String(size)));
@@ -46,6 +48,25 @@ pageSize.addEventListener('change', () => {
   inspector.refresh();
 });
 const menu = new ContextMenu();
+// Editing by hand (issue 16): forms that write through the change API, and the inspector's history.
+const editor = new Editor({
+  state: () => explorer.state,
+  change: (next) => explorer.change(next),
+  inspectNode: (id) => {
+    explorer.focusNode(id);
+    void inspector.showNode(id);
+  },
+  inspectEdge: (id) => void inspector.showEdge(id),
+  refreshInspector: () => inspector.refresh(),
+  name: (id) => explorer.name(id),
+  near: () => {
+    const selected = cy.nodes(':selected');
+    if (selected.nonempty()) return { ...selected.first().position() };
+    const extent = cy.extent();
+    return { x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 };
+  },
+});
+byId('new-entity').addEventListener('click', () => editor.createEntity());
 const paths = new PathsPanel((from, to, maxHops) => explorer.findPaths(from, to, maxHops));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
@@ -209,6 +230,7 @@ cy.on('cxttap', 'edge', (event) => {
       { text: 'Show evidence', run: () => void inspector.showEdge(edge.id()) },
       { text: 'Remove from canvas', run: () => explorer.remove([], [edge.id()]) },
     ],
+    editor.edgeMenuItems(edge.id()),
   ]);
 });
 
@@ -235,6 +257,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
       { text: 'Path from here', run: () => paths.set(node.data, undefined), testId: 'menu-path-from' },
       { text: 'Path to here', run: () => paths.set(undefined, node.data), testId: 'menu-path-to' },
     ],
+    editor.nodeMenuItems(id, selection),
   ];
   menu.show(x, y, explorer.name(id), [[{ text: 'Loading relationship types…', run: () => undefined, disabled: true }], ...rest]);
   api.node(id).then(
@@ -247,7 +270,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
 
 // Keyboard.
 document.addEventListener('keydown', (event) => {
-  if (typingInto(event.target) || menu.open) return;
+  if (typingInto(event.target) || menu.open || editor.open) return;
   const key = event.key.toLowerCase();
   const control = event.ctrlKey || event.metaKey;
   const selected = selectedNodeIds();

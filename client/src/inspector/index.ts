@@ -3,7 +3,7 @@
  * "next 25 of 340" paging), or a relationship's type, ends, properties and evidence (the quote and
  * the article it comes from). Everything from the database goes in as text.
  */
-import type { Direction, GraphEdge, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
+import type { Direction, GraphEdge, GraphNode, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
 import { api } from '../api';
 import { displayName, labelStyle } from '../graph';
 import { findExpansion, type ViewState } from '../state';
@@ -15,6 +15,8 @@ export interface InspectorActions {
   expand(id: string, type: string | null, direction: Direction | 'both'): void;
   focusNode(id: string): void;
   pageSize(): number;
+  /** Edit buttons and history for what is shown (client/src/edit), where editing is wired in. */
+  tools?(target: { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge }): HTMLElement | null;
 }
 
 /** Evidence properties shown as evidence, not as raw properties. */
@@ -124,6 +126,7 @@ export class Inspector {
             ),
       h('h3', {}, 'Properties'),
       propertyTable(data.properties),
+      this.actions.tools?.({ kind: 'node', node: data }) ?? null,
       h('p', { class: 'muted small' }, `id ${data.id}`),
     );
   }
@@ -185,6 +188,7 @@ export class Inspector {
             ),
       h('h3', {}, 'Properties'),
       propertyTable(properties),
+      this.actions.tools?.({ kind: 'edge', edge }) ?? null,
       h('p', { class: 'muted small' }, `id ${edge.id}`),
     );
   }
