@@ -3,7 +3,7 @@
  * it is now. New nodes go near their neighbours on the canvas, edited ones are redrawn, deleted ones
  * taken away, and a merged-away node is replaced by its survivor where it stood.
  */
-import type { ChangeRecord, GraphEdge, GraphNode } from '../../../server/contract';
+import type { ChangeRecord, GraphEdge, GraphNode, KeyResolution } from '../../../server/contract';
 import { api, ApiRequestError } from '../api';
 import { addGraph, placeAround, removeEdges, removeNodes, type Position, type ViewState } from '../state';
 
@@ -31,35 +31,36 @@ export interface Refreshed {
   mergedInto: Map<string, string>;
 }
 
-/** Reads each element the change touched as it is now (null: it is gone). */
+/** The key of the node a merge kept, for a node the change removed (its key is among the survivor's formerIds). */
+function survivorOf(change: ChangeRecord, key: string): string | null {
+  const survivor = change.elements.find((element) => {
+    const former = element.after?.kind === 'node' ? element.after.properties.formerIds : undefined;
+    return Array.isArray(former) && former.includes(key);
+  });
+  return survivor?.key ?? null;
+}
+
+/** Reads each element the change left in the graph as it is now (by its key); the rest are gone. */
 export async function readTouched(change: ChangeRecord): Promise<Refreshed> {
   const refreshed: Refreshed = { nodes: new Map(), edges: new Map(), mergedInto: new Map() };
+  for (const element of change.elements) {
+    if (element.kind === 'node' && element.after === null) {
+      const survivor = survivorOf(change, element.key);
+      if (survivor) refreshed.mergedInto.set(element.key, survivor);
+    }
+  }
   await Promise.all(
     change.elements.map(async (element) => {
-      let resolution: Awaited<ReturnType<typeof api.resolveKey>> | null = null;
+      let resolution: KeyResolution | null = null;
       if (element.after !== null) {
         try {
           resolution = await api.resolveKey(element.key);
         } catch (error) {
           if (!(error instanceof ApiRequestError && error.status === 404)) throw error;
         }
-      } else if (element.kind === 'node') {
-        // A merged-away node's key names its survivor.
-        try {
-          const survivor = await api.resolveKey(element.key);
-          if (survivor.kind === 'node' && survivor.mergedInto) {
-            refreshed.mergedInto.set(element.key, survivor.mergedInto);
-            refreshed.nodes.set(survivor.mergedInto, survivor.node);
-          }
-        } catch (error) {
-          if (!(error instanceof ApiRequestError && error.status === 404)) throw error;
-        }
       }
-      if (element.kind === 'node') {
-        if (!refreshed.nodes.has(element.key) || element.after !== null) refreshed.nodes.set(element.key, resolution?.kind === 'node' ? resolution.node : null);
-      } else {
-        refreshed.edges.set(element.key, resolution?.kind === 'relationship' ? resolution.relationship : null);
-      }
+      if (element.kind === 'node') refreshed.nodes.set(element.key, resolution?.kind === 'node' ? resolution.node : null);
+      else refreshed.edges.set(element.key, resolution?.kind === 'relationship' ? resolution.relationship : null);
     }),
   );
   return refreshed;

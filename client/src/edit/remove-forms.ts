@@ -5,6 +5,7 @@
  */
 import type { ChangedElement, ChangeOperation, GraphEdge } from '../../../server/contract';
 import { api } from '../api';
+import { displayName } from '../graph';
 import { fill, h } from '../ui/dom';
 import type { EditContext } from './context';
 import { fieldId, labelled, openFormDialog } from './dialog';
@@ -12,18 +13,37 @@ import { commentField, nodeSelect } from './fields';
 import { elementLines, refusalText } from './rules';
 import { ApiRequestError } from '../api';
 
-/** A relationship of a change as "Tencent —PARTNERS_WITH→ Huaxia Bank". */
-function relationshipText(context: EditContext, element: ChangedElement): string {
+/** A relationship of a change as "Tencent —PARTNERS_WITH→ Huaxia Bank" (names by key in `names`, else the key). */
+function relationshipText(names: ReadonlyMap<string, string>, element: ChangedElement): string {
   const state = element.before ?? element.after;
   if (!state || state.kind !== 'relationship') return element.key;
-  return `${context.nameOfKey(state.from)} —${state.type}→ ${context.nameOfKey(state.to)}`;
+  return `${names.get(state.from) ?? state.from} —${state.type}→ ${names.get(state.to) ?? state.to}`;
+}
+
+/** The names of the nodes at the ends of the relationships a change touched: from the canvas, else read by key. */
+async function endNames(context: EditContext, elements: ChangedElement[]): Promise<Map<string, string>> {
+  const keys = new Set(elements.flatMap((element) => {
+    const state = element.before ?? element.after;
+    return state?.kind === 'relationship' ? [state.from, state.to] : [];
+  }));
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...keys].map(async (key) => {
+      const known = context.nameOfKey(key);
+      if (known !== key) return names.set(key, known);
+      const resolved = await api.resolveKey(key).catch(() => null);
+      if (resolved?.kind === 'node') names.set(key, displayName(resolved.node));
+      return names;
+    }),
+  );
+  return names;
 }
 
 /** What a dry run of `operation` says it would do, as list items (or the refusal, in the user's words). */
-async function dryRunLines(context: EditContext, operation: ChangeOperation, describe: (elements: ChangedElement[]) => HTMLElement[]): Promise<HTMLElement[]> {
+async function dryRunLines(context: EditContext, operation: ChangeOperation, describe: (elements: ChangedElement[], names: ReadonlyMap<string, string>) => HTMLElement[]): Promise<HTMLElement[]> {
   try {
     const result = await api.change({ comment: 'dry run', dryRun: true, operations: [operation] });
-    return describe(result.change.elements);
+    return describe(result.change.elements, await endNames(context, result.change.elements));
   } catch (error) {
     const status = error instanceof ApiRequestError ? error.status : -1;
     const { message, details } = refusalText(status, error instanceof ApiRequestError ? error.problem : null, (error as Error).message);
@@ -68,9 +88,9 @@ export function deleteNodeForm(context: EditContext, id: string): void {
     goes,
     comment.element,
   );
-  void dryRunLines(context, { op: 'deleteNode', node: id, confirm: true }, (elements) => {
+  void dryRunLines(context, { op: 'deleteNode', node: id, confirm: true }, (elements, names) => {
     const relationships = elements.filter((element) => element.kind === 'relationship');
-    return relationships.length === 0 ? [h('li', {}, 'No relationship: only the node.')] : relationships.map((element) => h('li', {}, relationshipText(context, element)));
+    return relationships.length === 0 ? [h('li', {}, 'No relationship: only the node.')] : relationships.map((element) => h('li', {}, relationshipText(names, element)));
   }).then((items) => fill(goes, ...items));
 }
 
@@ -92,12 +112,12 @@ export function mergeForm(context: EditContext, id: string, otherId: string | nu
     if (!chosen) return fill(moves, h('li', { class: 'muted' }, 'Pick the duplicate first.'));
     fill(moves, h('li', { class: 'muted' }, 'Reading what moves…'));
     const mine = (asked += 1);
-    void dryRunLines(context, { op: 'mergeNodes', ...chosen }, (elements) => {
+    void dryRunLines(context, { op: 'mergeNodes', ...chosen }, (elements, names) => {
       const moved = elements.filter((element) => element.kind === 'relationship');
       const survivor = elements.find((element) => element.kind === 'node' && element.after !== null);
       return [
         h('li', {}, `${context.name(chosen.duplicate)} goes; its key then opens ${context.name(chosen.survivor)}.`),
-        ...moved.map((element) => h('li', {}, `moves: ${relationshipText(context, element)}`)),
+        ...moved.map((element) => h('li', {}, `moves: ${relationshipText(names, element)}`)),
         ...(survivor ? elementLines(survivor.before, survivor.after).map((line) => h('li', {}, `${context.name(chosen.survivor)} · ${line}`)) : []),
       ];
     }).then((items) => {
