@@ -38,6 +38,11 @@ test('a local server on loopback accepts a write from loopback', async () => {
   try {
     const answer = await send(`${app.url}/api/changes`, EDIT);
     expect(answer.status).toBe(200);
+    // The console stays read-only, even in local use: every write goes through the change API.
+    const before = await fingerprint(database);
+    const console = await send(`${app.url}/api/query`, { query: "MATCH (n {id: 'icbc'}) SET n.country = 'Console' RETURN n" });
+    expect(console.status).toBe(403);
+    expect(await fingerprint(database)).toEqual(before);
   } finally {
     await app.close();
     await loadSeed(database);

@@ -303,6 +303,17 @@ describe('the model\'s rules and bad input: a clear error, and the database unch
     expect(answer.body.detail).toMatch(/./);
   });
 
+  test('an article of more than 1 MB, or a binary one, is refused before anything is read', async () => {
+    const source = { title: 't', publisher: 'p', url: 'https://example.com', published: '2026-01-01' };
+    const commit = (text: string) => change([{ op: 'commitArticle', source: { ...source, text }, entities: [], relationships: [] }]);
+    const large = await expectUnchanged(() => post(commit('Tencent partners with banks. '.repeat(400_000))));
+    expect(large.status).toBe(413);
+    expect(large.body.detail).toContain('larger than 1 MB');
+    const binary = await expectUnchanged(() => post(commit('PK\u0003\u0004\u0000\u0000binary')));
+    expect(binary.status).toBe(400);
+    expect(binary.body.detail).toContain('source.text: holds control characters (is it a binary file?)');
+  });
+
   test('a change whose last operation fails writes none of its earlier ones', async () => {
     const answer = await expectUnchanged(() =>
       post(
@@ -365,5 +376,6 @@ describe("Fingraph's own records stay out of the explorer", () => {
     expect((await send<SubgraphResult>(url('/graph/subgraph'), { ids: [recordId] })).body.missing).toEqual([recordId]);
     const console = await send<{ rows: unknown[] }>(url('/query/schema'), undefined, {}, 'GET');
     expect(JSON.stringify(console.body)).not.toContain('_FingraphChange');
+    expect(JSON.stringify(console.body)).not.toContain('_fingraphLock');
   });
 });

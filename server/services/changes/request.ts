@@ -48,7 +48,11 @@ const newSource = z
     publisher: text('who published it', 200),
     url,
     published: date,
-    text: z.string().max(1_000_000).optional(),
+    text: z
+      .string({ message: 'must be the article as text' })
+      .max(1_000_000, 'must be at most 1,000,000 characters')
+      .refine((value) => !CONTROL.test(value), 'holds control characters (is it a binary file?): paste the text of the article, or open a .txt, .md or .html file')
+      .optional(),
   })
   .strict();
 
