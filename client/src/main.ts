@@ -14,6 +14,7 @@ import { ConsoleDrawer, consoleOnlyRequested } from './console/drawer';
 import { ContextMenu, expandItems } from './menu';
 import { CanvasKeyboard } from './keyboard';
 import { TextView } from './text-view';
+import { Editor } from './edit';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { attachStyling, drawStyleKey } from './styling';
@@ -46,6 +47,7 @@ const inspector = new Inspector(byId('inspector'), {
   pageSize: () => explorer.pageSize,
   showOnly: (ids) => explorer.showOnly(ids),
   addNeighbour: (anchor, neighbour) => void explorer.addNeighbour(anchor, neighbour.node, neighbour.edge),
+  tools: (target) => editor.tools(target),
 });
 const pageSize = byId<HTMLSelectElement>('page-size');
 for (const size of PAGE_SIZES) pageSize.append(h('option', { value: size, selected: size === explorer.pageSize }, String(size)));
@@ -59,6 +61,25 @@ const menu = new ContextMenu(document.querySelector<HTMLElement>('main') ?? docu
 let schemaInfo: SchemaInfo | null = null;
 const styling = attachStyling(explorer, () => schemaInfo, document.querySelector<HTMLElement>('.stage')!, byId<HTMLButtonElement>('style-toggle'));
 const paths = new PathsPanel((from, to, query) => explorer.findPaths(from, to, query));
+// Editing by hand (issue 16): forms that write through the change API, and the inspector's history.
+const editor = new Editor({
+  state: () => explorer.state,
+  change: (next) => explorer.change(next),
+  inspectNode: (id) => {
+    explorer.focusNode(id);
+    void inspector.showNode(id);
+  },
+  inspectEdge: (id) => void inspector.showEdge(id),
+  refreshInspector: () => inspector.refresh(),
+  name: (id) => explorer.name(id),
+  near: () => {
+    const selected = cy.nodes(':selected');
+    if (selected.nonempty()) return { ...selected.first().position() };
+    const extent = cy.extent();
+    return { x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 };
+  },
+});
+byId('new-entity').addEventListener('click', () => editor.createEntity());
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
 const drawer = new ConsoleDrawer(document.querySelector<HTMLElement>('.work')!, byId('console'), () => cy.resize());
@@ -232,6 +253,7 @@ cy.on('cxttap', 'edge', (event) => {
       { text: 'Show evidence', run: () => void inspector.showEdge(edge.id()) },
       { text: 'Remove from canvas', run: () => explorer.remove([], [edge.id()]) },
     ],
+    editor.edgeMenuItems(edge.id()),
   ]);
 });
 
@@ -274,6 +296,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
       { text: 'Path from here', run: () => paths.set(node.data, undefined), testId: 'menu-path-from' },
       { text: 'Path to here', run: () => paths.set(undefined, node.data), testId: 'menu-path-to' },
     ],
+    editor.nodeMenuItems(id, selection),
   ];
   menu.show(x, y, explorer.name(id), [[{ text: 'Loading relationship types…', run: () => undefined, disabled: true }], ...rest]);
   api.node(id).then(
@@ -286,7 +309,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
 
 // Keyboard.
 document.addEventListener('keydown', (event) => {
-  if (typingInto(event.target) || menu.open) return;
+  if (typingInto(event.target) || menu.open || editor.open) return;
   const key = event.key.toLowerCase();
   const control = event.ctrlKey || event.metaKey;
   const selected = selectedNodeIds();

@@ -284,3 +284,4 @@ export interface ConsoleResult {
 }
 
 export type * from './changes';
+export type * from './edit-model';

@@ -44,6 +44,7 @@ export const QUERY_NAMES = [
   'seed/relationship-types',
   'seed/find-relationship-ids',
   'changes/model-constraints',
+  'changes/sources',
   'changes/node-by-key',
   'changes/node-by-element-id',
   'changes/relationship-by-key',

@@ -64,6 +64,7 @@ export interface QueryTypes {
   'seed/relationship-types': { parameters: Record<string, never>; record: { type: string } };
   'seed/find-relationship-ids': { parameters: { ids: string[] }; record: { id: string; from: string; to: string } };
   'changes/model-constraints': { parameters: Record<string, never>; record: { label: string } };
+  'changes/sources': { parameters: { limit: Int }; record: { key: string; title: string; publisher: string | null } };
   'changes/node-by-key': { parameters: { key: string; follow: boolean }; record: { node: Node } };
   'changes/node-by-element-id': { parameters: { id: string }; record: { node: Node } };
   'changes/relationship-by-key': { parameters: { key: string }; record: { relationship: Relationship; start: Node; end: Node } };

@@ -6,7 +6,7 @@ import { Router, type RequestHandler } from 'express';
 import type { ChangeRequest } from '../contract';
 import { ChangeRefusedError } from '../errors';
 import type { Database } from '../neo4j';
-import { applyChange, changeAuthor, getChange, getHistory, parseChangeRequest, resolveKey, revertChange } from '../services/changes';
+import { applyChange, changeAuthor, editModel, getChange, getHistory, parseChangeRequest, resolveKey, revertChange } from '../services/changes';
 import { textParameter } from './params';
 
 /** A path parameter as the one text it is. */
@@ -20,6 +20,11 @@ export function changeRoutes(database: Database, writeGuard: RequestHandler): Ro
   router.post('/changes', writeGuard, async (request, response) => {
     const change: ChangeRequest = parseChangeRequest(request.body);
     response.json(await applyChange(database, change, changeAuthor(change.author, request.headers['x-fingraph-author'])));
+  });
+
+  // What the explorer's edit forms offer (before /changes/:id, which would take "model" for an id).
+  router.get('/changes/model', async (_request, response) => {
+    response.json(await editModel(database));
   });
 
   router.get('/changes/:id', async (request, response) => {

@@ -6,6 +6,7 @@ import type {
   ChangeRecord,
   ChangeRequest,
   ChangeResult,
+  EditModel,
   ElementHistory,
   KeyResolution,
   ConsoleRequest,
@@ -175,5 +176,7 @@ export const api = {
   revert: (id: string, body: { comment?: string } = {}): Promise<ChangeResult> => request<ChangeResult>(`/api/changes/${encodeURIComponent(id)}/revert`, { body }),
   /** What a stable key names now (a merged-away key: its survivor). */
   resolveKey: (key: string): Promise<KeyResolution> => request<KeyResolution>(`/api/keys/${encodeURIComponent(key)}`),
+  /** What the edit forms offer: the model's labels and types (or free names), evidence, the sources to cite. */
+  editModel: (): Promise<EditModel> => request<EditModel>('/api/changes/model'),
   history: (key: string): Promise<ElementHistory> => request<ElementHistory>(`/api/keys/${encodeURIComponent(key)}/history`),
 };

@@ -3,7 +3,7 @@
  * "next 25 of 340" paging), or a relationship's type, ends, properties and evidence (the quote and
  * the article it comes from). Everything from the database goes in as text.
  */
-import type { Direction, Evidence, GraphEdge, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
+import type { Direction, Evidence, GraphEdge, GraphNode, NodeDetails, PlainValue, RelationshipDetails } from '../../../server/contract';
 import { api } from '../api';
 import { displayName, labelStyle } from '../graph';
 import { findExpansion, type ViewState } from '../state';
@@ -20,6 +20,8 @@ export interface InspectorActions {
   showOnly(ids: string[]): void;
   /** Puts a neighbour of `anchor` on the canvas with the relationship that joins them. */
   addNeighbour(anchor: string, neighbour: Neighbour): void;
+  /** Edit buttons and history for what is shown (client/src/edit), where editing is wired in. */
+  tools?(target: { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge }): HTMLElement | null;
 }
 
 /** Evidence properties shown as evidence, not as raw properties. */
@@ -145,6 +147,7 @@ export class Inspector {
             ),
       h('h3', {}, 'Properties'),
       propertyTable(data.properties),
+      this.actions.tools?.({ kind: 'node', node: data }) ?? null,
       h('p', { class: 'muted small' }, `id ${data.id}`),
     );
   }
@@ -194,6 +197,7 @@ export class Inspector {
             ),
       h('h3', {}, 'Properties'),
       propertyTable(properties),
+      this.actions.tools?.({ kind: 'edge', edge }) ?? null,
       h('p', { class: 'muted small' }, `id ${edge.id}`),
     );
   }

@@ -15,6 +15,7 @@ import { revertElements } from './revert';
 import { ChangeWriter } from './writer';
 
 export { changeAuthor, parseChangeRequest } from './request';
+export { editModel } from './edit-model';
 export { loadChangeModel, normaliseForQuote, quoteInText, type ChangeModel } from './model';
 
 /** Thrown inside a dry run's transaction to roll it back, carrying what the change would have done. */

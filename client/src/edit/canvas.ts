@@ -1,0 +1,107 @@
+/**
+ * The canvas after a change: what the change touched is read again by its stable key and drawn as
+ * it is now. New nodes go near their neighbours on the canvas, edited ones are redrawn, deleted ones
+ * taken away, and a merged-away node is replaced by its survivor where it stood.
+ */
+import type { ChangeRecord, GraphEdge, GraphNode, KeyResolution } from '../../../server/contract';
+import { api, ApiRequestError } from '../api';
+import { addGraph, placeAround, removeEdges, removeNodes, type Position, type ViewState } from '../state';
+
+/** A canvas node's or relationship's stable key, where it has one. */
+export function keyOf(element: { properties: Record<string, unknown> }): string | null {
+  const key = element.properties.id;
+  return typeof key === 'string' && key !== '' ? key : null;
+}
+
+/** Canvas ids by stable key. */
+function canvasIds(items: Iterable<{ id: string; properties: Record<string, unknown> }>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key) ids.set(key, item.id);
+  }
+  return ids;
+}
+
+/** What the canvas should show after the change, read from the server. */
+export interface Refreshed {
+  nodes: Map<string, GraphNode | null>;
+  edges: Map<string, GraphEdge | null>;
+  /** Merged-away key → the survivor's key. */
+  mergedInto: Map<string, string>;
+}
+
+/** The key of the node a merge kept, for a node the change removed (its key is among the survivor's formerIds). */
+function survivorOf(change: ChangeRecord, key: string): string | null {
+  const survivor = change.elements.find((element) => {
+    const former = element.after?.kind === 'node' ? element.after.properties.formerIds : undefined;
+    return Array.isArray(former) && former.includes(key);
+  });
+  return survivor?.key ?? null;
+}
+
+/** Reads each element the change left in the graph as it is now (by its key); the rest are gone. */
+export async function readTouched(change: ChangeRecord): Promise<Refreshed> {
+  const refreshed: Refreshed = { nodes: new Map(), edges: new Map(), mergedInto: new Map() };
+  for (const element of change.elements) {
+    if (element.kind === 'node' && element.after === null) {
+      const survivor = survivorOf(change, element.key);
+      if (survivor) refreshed.mergedInto.set(element.key, survivor);
+    }
+  }
+  await Promise.all(
+    change.elements.map(async (element) => {
+      let resolution: KeyResolution | null = null;
+      if (element.after !== null) {
+        try {
+          resolution = await api.resolveKey(element.key);
+        } catch (error) {
+          if (!(error instanceof ApiRequestError && error.status === 404)) throw error;
+        }
+      }
+      if (element.kind === 'node') refreshed.nodes.set(element.key, resolution?.kind === 'node' ? resolution.node : null);
+      else refreshed.edges.set(element.key, resolution?.kind === 'relationship' ? resolution.relationship : null);
+    }),
+  );
+  return refreshed;
+}
+
+/**
+ * The next canvas state, pure: gone elements removed, survivors put where their duplicates stood,
+ * present ones refreshed, new nodes placed near the canvas nodes they are joined to (else near
+ * `near`, else left for the explorer to place), relationships drawn where both ends are shown.
+ */
+export function applyRefreshed(state: ViewState, refreshed: Refreshed, options: { near?: Position | null; addNew: boolean }): ViewState {
+  const nodeIds = canvasIds(Object.values(state.nodes).map((node) => node.data));
+  const edgeIds = canvasIds(Object.values(state.edges));
+  const positions: Record<string, Position> = {};
+  for (const [gone, survivor] of refreshed.mergedInto) {
+    const at = state.nodes[nodeIds.get(gone) ?? '']?.position;
+    const node = refreshed.nodes.get(survivor);
+    if (at && node && !state.nodes[node.id]) positions[node.id] = at;
+  }
+  let next = removeNodes(state, [...refreshed.nodes].filter(([, node]) => node === null).flatMap(([key]) => (nodeIds.has(key) ? [nodeIds.get(key)!] : [])));
+  next = removeNodes(next, [...refreshed.mergedInto.keys()].flatMap((key) => (nodeIds.has(key) ? [nodeIds.get(key)!] : [])));
+  next = removeEdges(next, [...refreshed.edges].filter(([, edge]) => edge === null).flatMap(([key]) => (edgeIds.has(key) ? [edgeIds.get(key)!] : [])));
+  const present = [...refreshed.nodes.values()].filter((node): node is GraphNode => node !== null);
+  const edges = [...refreshed.edges.values()].filter((edge): edge is GraphEdge => edge !== null);
+  // A node already on the canvas is redrawn; a new one is drawn only when asked (created here) or a survivor.
+  const shown = present.filter((node) => next.nodes[node.id] || options.addNew || positions[node.id]);
+  const occupied = Object.values(next.nodes).flatMap((node) => (node.position ? [node.position] : []));
+  for (const node of shown) {
+    if (next.nodes[node.id] || positions[node.id]) continue;
+    const neighbours = edges
+      .flatMap((edge) => (edge.source === node.id ? [edge.target] : edge.target === node.id ? [edge.source] : []))
+      .flatMap((id) => (next.nodes[id]?.position ? [next.nodes[id]!.position!] : []));
+    const anchor = neighbours.length > 0 ? { x: average(neighbours.map((at) => at.x)), y: average(neighbours.map((at) => at.y)) } : (options.near ?? null);
+    if (!anchor) continue;
+    const [spot] = placeAround(anchor, 1, occupied);
+    positions[node.id] = spot!;
+    occupied.push(spot!);
+  }
+  return addGraph(next, { nodes: shown, edges }, { positions });
+}
+
+function average(values: number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
