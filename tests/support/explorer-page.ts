@@ -10,6 +10,9 @@ interface CyLike {
   edges(selector?: string): { map<T>(f: (e: CyEdge) => T): T[]; length: number };
   getElementById(id: string): CyNode & CyEdge & { empty(): boolean };
   container(): HTMLElement;
+  /** Whether the camera is being animated (a fit, a framing). */
+  animated(): boolean;
+  elements(): { some(f: (element: { animated(): boolean }) => boolean): boolean };
 }
 interface CyNode {
   id(): string;
@@ -65,15 +68,32 @@ export async function nodeId(page: Page, name: string): Promise<string> {
   return node.id;
 }
 
-/** Where an element is drawn, in page coordinates. */
+/**
+ * Where an element is drawn, in page coordinates, once the camera and the element stand still (a
+ * fit, a framing or a layout may still be animating: a click at a point read meanwhile lands on
+ * whatever moves there next).
+ */
 async function screenPoint(page: Page, id: string, kind: 'node' | 'edge'): Promise<{ x: number; y: number }> {
   return page.evaluate(
-    ({ id, kind }) => {
+    async ({ id, kind }) => {
       const cy = window.fingraph.cy;
       const element = cy.getElementById(id);
-      const rect = cy.container().getBoundingClientRect();
-      const at = kind === 'node' ? element.renderedPosition() : element.renderedMidpoint();
-      return { x: rect.left + at.x, y: rect.top + at.y };
+      const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      const read = (): { x: number; y: number } => {
+        const rect = cy.container().getBoundingClientRect();
+        const at = kind === 'node' ? element.renderedPosition() : element.renderedMidpoint();
+        return { x: rect.left + at.x, y: rect.top + at.y };
+      };
+      const moving = (): boolean => cy.animated() || cy.elements().some((each) => each.animated());
+      let last = read();
+      for (let tries = 0; tries < 100; tries += 1) {
+        await frame();
+        await frame();
+        const now = read();
+        if (!moving() && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+        last = now;
+      }
+      return last;
     },
     { id, kind },
   );
