@@ -130,6 +130,9 @@ export class Explorer {
    * stays there, and a graph that was wholly in view stays so (zooming out as much as it must).
    */
   resized(): void {
+    // A fit or framing still under way (the start view's, say, when the console opens at once) ends
+    // where it was going first: what follows judges the view the user is about to see.
+    if (this.cy.animated()) this.cy.stop(true, true);
     const before = this.size;
     const visible = this.cy.elements(':visible');
     // Rendered positions depend on the pan and zoom only, not on the canvas's size.
