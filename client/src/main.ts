@@ -19,7 +19,7 @@ import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { attachStyling, drawStyleKey } from './styling';
 import type { SchemaInfo } from '../../server/contract';
-import { clearFilters, LAYOUTS, onlyLabel, onlyType, setHideOrphans, setYears, showAllHidden, showAllLabels, showAllTypes, tally, toggleLabel, toggleType, type LayoutName } from './state';
+import { clearFilters, inDataOrder, LAYOUTS, onlyLabel, onlyType, setHideOrphans, setYears, showAllHidden, showAllLabels, showAllTypes, tally, toggleLabel, toggleType, type LayoutName } from './state';
 import { showHealth } from './status';
 import { countsText } from './status/counts';
 import { attachTheme, canvasBackground } from './theme';
@@ -428,7 +428,8 @@ async function loadStartView(): Promise<void> {
       toast('The database is empty. Load the default dataset with `npm run seed`, or import your own.', 'error');
       return;
     }
-    await explorer.showView(view);
+    // In the data's order, not the elementIds': the same data is then laid out the same way.
+    await explorer.showView(inDataOrder(view, displayName));
   } catch (error) {
     errorToast(error, 'Could not load the start view');
   }

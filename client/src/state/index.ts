@@ -1,5 +1,5 @@
 export * from './model';
 export * from './focus';
 export * from './history';
-export { drawTogether, placeAround, SPACING } from './placement';
+export { drawTogether, inDataOrder, placeAround, SPACING } from './placement';
 export { decodeView, encodeView, renameView, SharedViewError, type SharedView } from './url';

@@ -77,3 +77,22 @@ export function drawTogether(positions: Record<string, Position>, centre: Positi
     Object.entries(positions).map(([id, at]) => [id, fixed.has(id) ? at : { x: centre.x + (at.x - centre.x) * factor, y: centre.y + (at.y - centre.y) * factor }]),
   );
 }
+
+/**
+ * The nodes and relationships of a view in an order that depends on the data, not on the
+ * database's elementIds (which a reseed or earlier deletions change): by stable `id` property, else
+ * by what the node is called, then elementId. The start view's seeded layout then places the same
+ * data the same way. Pure.
+ */
+export function inDataOrder<V extends { nodes: Array<{ id: string; properties: Record<string, unknown> }>; edges: Array<{ id: string; source: string; target: string; type: string; properties: Record<string, unknown> }> }>(
+  view: V,
+  name: (node: V['nodes'][number]) => string,
+): V {
+  const nodeKey = new Map(view.nodes.map((node) => [node.id, `${typeof node.properties.id === 'string' ? node.properties.id : ''}\u0000${name(node)}\u0000${node.id}`]));
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const nodes = [...view.nodes].sort((a, b) => compare(nodeKey.get(a.id)!, nodeKey.get(b.id)!));
+  const edgeKey = (edge: V['edges'][number]): string =>
+    `${nodeKey.get(edge.source) ?? edge.source}\u0001${nodeKey.get(edge.target) ?? edge.target}\u0001${edge.type}\u0001${typeof edge.properties.id === 'string' ? edge.properties.id : edge.id}`;
+  const edges = [...view.edges].sort((a, b) => compare(edgeKey(a), edgeKey(b)));
+  return { ...view, nodes, edges };
+}
