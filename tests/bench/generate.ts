@@ -4,6 +4,7 @@
  * neighbours each. Written over Bolt in batches; reports the load rate.
  */
 import type { Database } from '../../server/neo4j';
+import { seededRandom } from '../../client/src/graph/seeded-random';
 
 export interface GraphSize {
   nodes: number;
@@ -16,17 +17,8 @@ const LABELS = ['Company', 'Bank', 'Product', 'Regulator'];
 const TYPES = ['PARTNERS_WITH', 'OFFERS', 'COMPETES_WITH', 'OWNS', 'DISTRIBUTES'];
 const WORDS = ['alpha', 'nova', 'credit', 'union', 'pay', 'chain', 'cloud', 'capital', 'trust', 'mutual', 'quantum', 'river', 'harbor', 'summit', 'lotus', 'dragon', 'pearl', 'jade', 'silver', 'golden', 'orient', 'pacific', 'atlas', 'zenith'];
 
-/** A deterministic pseudo-random generator (mulberry32), so that every run builds the same graph. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random generator (mulberry32, the explorer's own), so that every run builds the same graph. */
+export const random = seededRandom;
 
 export function nodeName(index: number): string {
   return `${WORDS[index % WORDS.length]} ${WORDS[Math.floor(index / WORDS.length) % WORDS.length]} ${index}`;

@@ -1,27 +1,14 @@
 /** The extraction pipeline: sentences → entities → clause references → statements → candidates. Pure. */
+import type { CandidateEntity, CandidateRelationship } from '../../contract/extract';
 import type { Model } from '../../seed/format';
 import { advanceDiscourse, readClause, type Discourse } from './clauses';
 import { findEntities, type EntityTable, type KnownEntity, type KnownIndex } from './entities';
 import { readStatements } from './relations';
 import { splitClauses, splitSentences } from './sentences';
 
-export interface ExtractedEntity {
-  key: string;
-  name: string;
-  label: string;
-  aliases: string[];
-  existingId: string | null;
-  mentions: Array<[number, number]>;
-}
-
-export interface ExtractedRelationship {
-  from: string;
-  to: string;
-  type: string;
-  quote: string;
-  confidence: number;
-  existingId: string | null;
-}
+/** The candidates are the API's own shapes (server/contract/extract.ts). */
+export type ExtractedEntity = CandidateEntity;
+export type ExtractedRelationship = CandidateRelationship;
 
 /** A relationship the graph already has, by the ids of its ends. */
 export interface ExistingRelationship {
