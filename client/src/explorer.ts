@@ -268,20 +268,21 @@ export class Explorer {
   /**
    * A fresh layout (drawn already, by the layout run) that would need a zoom below the readable one to
    * fit the free part of the canvas: its positions drawn closer together, at most to MIN_SPREAD of
-   * their distances, so that it fits there with its labels readable. Otherwise as they are.
+   * their distances since the layout ran, so that it fits there with its labels readable (or needs
+   * less zooming out). Otherwise as they are.
    */
-  private drawnTogether(positions: Record<string, Position>, spread?: number): Record<string, Position> {
+  private drawnTogether(positions: Record<string, Position>, spread = 1): Record<string, Position> {
     const visible = this.cy.elements(':visible');
     const view = this.fitting(visible, FRAME_PADDING);
     if (!view || view.zoom >= READABLE_ZOOM) return positions;
     // (Labels keep their size: the box shrinks a little less than the distances, hence the margin.)
     const factor = (view.zoom / READABLE_ZOOM) * 0.95;
-    // After a resize (`spread`: how close the layout was drawn already), only when that is enough to fit.
-    if (spread !== undefined && spread * factor < MIN_SPREAD) return positions;
+    // `spread`: how close together the layout has been drawn already (after a resize).
+    const applied = Math.max(MIN_SPREAD / spread, factor);
+    if (applied >= 0.99) return positions;
     const box = visible.boundingBox();
     const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
-    const applied = Math.max(MIN_SPREAD, factor);
-    this.spread = (spread ?? 1) * applied;
+    this.spread = spread * applied;
     return drawTogether(positions, centre, applied, this.pinnedIds());
   }
 

@@ -175,12 +175,7 @@ describe('framed with labels readable', () => {
     await page.close();
   });
 
-  // KNOWN DEFECT (issue 15, open): with the start view in the data's order (the same layout whatever
-  // the elementIds), drawing it together to half its distances is not enough at 1440×900 with the
-  // console open, and the explorer zooms out past the labels (0.45). Before, it passed or failed
-  // with the elementIds' order (it failed in a fresh clone's test order). Marked failing until the
-  // explorer keeps labels here; then this goes back to test().
-  test.failing('with the console drawer open at 1440×900 the start view, kept in view or fitted again, still draws its labels, clear of the panels', async () => {
+  test('with the console drawer open at 1440×900 the start view, kept in view or fitted again, still draws its labels, clear of the panels', async () => {
     const { page, errors } = await openPage(context.browser, context.app.url, { width: 1440, height: 900 });
     await waitReady(page);
     await openConsole(page);

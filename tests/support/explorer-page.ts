@@ -10,6 +10,8 @@ interface CyLike {
   edges(selector?: string): { map<T>(f: (e: CyEdge) => T): T[]; length: number };
   getElementById(id: string): CyNode & CyEdge & { empty(): boolean };
   container(): HTMLElement;
+  pan(): { x: number; y: number };
+  zoom(): number;
   /** Whether the camera is being animated (a fit, a framing). */
   animated(): boolean;
   elements(): { some(f: (element: { animated(): boolean }) => boolean): boolean };
@@ -19,6 +21,7 @@ interface CyNode {
   data(key: string): string;
   position(): { x: number; y: number };
   renderedPosition(): { x: number; y: number };
+  renderedOuterWidth(): number;
   visible(): boolean;
   hasClass(name: string): boolean;
   selected(): boolean;
@@ -28,6 +31,8 @@ interface CyEdge {
   id(): string;
   data(key: string): string;
   renderedMidpoint(): { x: number; y: number };
+  renderedSourceEndpoint(): { x: number; y: number };
+  renderedTargetEndpoint(): { x: number; y: number };
   visible(): boolean;
 }
 declare global {
@@ -69,34 +74,65 @@ export async function nodeId(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Where an element is drawn, in page coordinates, once the camera and the element stand still (a
+ * Where a click reaches an element, in page coordinates, once the camera and the element stand still (a
  * fit, a framing or a layout may still be animating: a click at a point read meanwhile lands on
- * whatever moves there next).
+ * whatever moves there next). The point is one where Cytoscape's own hit test finds this element and
+ * no panel covers the canvas: an edge's midpoint may lie under a node, a node's label or another edge,
+ * and a node's centre under the legend, so the points along the edge (or across the node) are tried.
  */
 async function screenPoint(page: Page, id: string, kind: 'node' | 'edge'): Promise<{ x: number; y: number }> {
-  return page.evaluate(
+  const found = await page.evaluate(
     async ({ id, kind }) => {
       const cy = window.fingraph.cy;
       const element = cy.getElementById(id);
       const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-      const read = (): { x: number; y: number } => {
-        const rect = cy.container().getBoundingClientRect();
-        const at = kind === 'node' ? element.renderedPosition() : element.renderedMidpoint();
-        return { x: rect.left + at.x, y: rect.top + at.y };
-      };
+      const anchor = (): { x: number; y: number } => (kind === 'node' ? element.renderedPosition() : element.renderedMidpoint());
       const moving = (): boolean => cy.animated() || cy.elements().some((each) => each.animated());
-      let last = read();
+      let last = anchor();
       for (let tries = 0; tries < 100; tries += 1) {
         await frame();
         await frame();
-        const now = read();
-        if (!moving() && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+        const now = anchor();
+        if (!moving() && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) break;
         last = now;
       }
-      return last;
+      // Candidate points on screen (rendered coordinates), best first.
+      const candidates: Array<{ x: number; y: number }> = [];
+      if (kind === 'edge') {
+        const from = element.renderedSourceEndpoint();
+        const to = element.renderedTargetEndpoint();
+        const mid = element.renderedMidpoint();
+        for (const t of [0, 0.1, -0.1, 0.2, -0.2, 0.3, -0.3, 0.4, -0.4]) {
+          const end = t < 0 ? from : to;
+          const share = Math.abs(t) * 2;
+          candidates.push({ x: mid.x + (end.x - mid.x) * share, y: mid.y + (end.y - mid.y) * share });
+        }
+      } else {
+        const at = element.renderedPosition();
+        const half = Math.max(2, (element.renderedOuterWidth() / 2) * 0.6);
+        for (const [dx, dy] of [[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1], [-1, 1], [1, -1]] as const) {
+          candidates.push({ x: at.x + dx * half, y: at.y + dy * half });
+        }
+      }
+      const renderer = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
+      const rect = cy.container()!.getBoundingClientRect();
+      const pan = cy.pan();
+      const zoom = cy.zoom();
+      for (const point of candidates) {
+        const page = { x: rect.left + point.x, y: rect.top + point.y };
+        if (point.x < 1 || point.y < 1 || point.x > rect.width - 1 || point.y > rect.height - 1) continue;
+        const top = document.elementFromPoint(page.x, page.y);
+        if (!top || !cy.container()!.contains(top)) continue;
+        const hit = renderer.findNearestElement((point.x - pan.x) / zoom, (point.y - pan.y) / zoom, true, false);
+        if (hit && hit.id() === id) return { ok: true as const, ...page };
+      }
+      const fallback = anchor();
+      return { ok: false as const, x: rect.left + fallback.x, y: rect.top + fallback.y };
     },
     { id, kind },
   );
+  if (!found.ok) throw new Error(`No point of ${kind} ${id} can be clicked: it is covered (by another element or a panel) or off the canvas.`);
+  return { x: found.x, y: found.y };
 }
 
 /** A double-click at a point of the page: both clicks at once (gapMs 0), or `gapMs` apart as a person's are. */
