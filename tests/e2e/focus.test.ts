@@ -13,11 +13,11 @@ import { clickNode, drawnEdges, drawnNodes, waitReady } from '../support/explore
 
 const context = useBrowserApp();
 
-// Known flake under load (about one run in three on a busy 2-core machine, not yet understood): at
-// the end of the first test the counter says every node is drawn while Cytoscape still hides the
-// two Sources, and in the third a right-click on one of two selected nodes opens the menu of that
-// node alone. Retried, with the failure logged, until the cause is found; a defect that fails every
-// time still fails the run.
+// Seen under load on a busy 2-core machine: at the end of the first test the counter said every node
+// was drawn while Cytoscape still hid the two Sources (the canvas is now waited for), and in the
+// third a right-click on one of two selected nodes opened the menu of another (clicks now go where
+// Cytoscape's hit test finds the node). Retried, with the failure logged, in case of another such
+// race; a defect that fails every time still fails the run.
 jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 async function open(url = context.app.url): Promise<{ page: Page; errors: string[] }> {
@@ -90,6 +90,8 @@ test('"which giants partner with which banks": "only" on PARTNERS_WITH and "hide
   await countsRead(page, new RegExp(`· ${edges.length} relationships$`));
   await page.click('[data-testid="legend-hide-orphans"]');
   await countsRead(page, new RegExp(`^${nodes.length} nodes · ${edges.length} relationships$`));
+  // (The canvas may be drawn a frame after the counter: wait for it, then compare.)
+  await page.waitForFunction((count) => window.fingraph.cy.nodes(':visible').length === count, nodes.length, { timeout: 10_000 }).catch(() => undefined);
   expect(await visibleNames(page)).toEqual(nodes.map((node) => node.name).sort());
   expect(errors).toEqual([]);
 });
