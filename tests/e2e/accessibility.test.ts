@@ -1,13 +1,14 @@
 /**
  * Assistive technology (issue 15): axe-core (through @axe-core/playwright) finds no serious or
  * critical violation on the explorer with a graph, with the canvas's text view shown, with the
- * console drawer open, and with a node's menu open, in the light and the dark theme. Each run's counts by impact are printed (the report
+ * console drawer open, with a node's menu open, and with the inspector on a node and on a
+ * relationship (its label chips, neighbours and evidence), in the light and the dark theme. Each run's counts by impact are printed (the report
  * quotes them); minor and moderate findings are printed, not failed on.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { useBrowserApp } from '../support/browser-app';
-import { clickNode, drawnNodes, waitReady } from '../support/explorer-page';
+import { clickEdge, clickNode, drawnEdges, drawnNodes, waitReady } from '../support/explorer-page';
 
 const context = useBrowserApp();
 
@@ -105,6 +106,21 @@ for (const theme of ['light', 'dark'] as const) {
     await clickNode(page, first!.name, { button: 'right' });
     await page.waitForSelector('[data-testid="menu-expand-all"]');
     expectNoSeriousViolation(`node menu ${theme}`, await audit(page));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  // Regression: white label names on the label's colour (amber, sky blue) in the inspector's chips.
+  test(`no serious or critical axe violation with the inspector on a node and on a relationship (${theme} theme)`, async () => {
+    const { page, errors } = await openExplorer(theme);
+    await clickNode(page, 'Tencent Holdings Ltd');
+    await page.waitForFunction(() => document.querySelector('[data-testid="inspector-title"]')?.textContent === 'Tencent Holdings Ltd');
+    expectNoSeriousViolation(`inspector node ${theme}`, await audit(page));
+    const partnership = (await drawnEdges(page)).find((edge) => edge.type === 'PARTNERS_WITH' && edge.visible)!;
+    await page.waitForTimeout(400);
+    await clickEdge(page, partnership.id);
+    await page.waitForFunction(() => document.querySelector('[data-testid="inspector-title"]')?.textContent?.includes('PARTNERS_WITH'));
+    expectNoSeriousViolation(`inspector relationship ${theme}`, await audit(page));
     expect(errors).toEqual([]);
     await page.context().close();
   });
