@@ -270,7 +270,10 @@ new CanvasKeyboard(cy, byId('graph'), byId('canvas-announcer'), {
   },
 });
 // The canvas as text (its description, and a list the button shows).
-const textView = new TextView(byId('text-view'), byId('canvas-summary'), byId<HTMLButtonElement>('text-view-toggle'), displayName);
+const textView = new TextView(byId('text-view'), byId('canvas-summary'), byId<HTMLButtonElement>('text-view-toggle'), displayName, (id, kind) => {
+  explorer.focusNode(id);
+  void (kind === 'node' ? inspector.showNode(id) : inspector.showEdge(id));
+});
 
 function selectedNodeIds(): string[] {
   return cy.nodes(':selected').map((node) => node.id());

@@ -224,7 +224,7 @@ test('Shift+F10 and the context-menu key open the focused node\'s menu: arrows m
   expect(errors).toEqual([]);
 });
 
-test('a text alternative lists the nodes and relationships the canvas shows, is the canvas\'s description, and follows the canvas', async () => {
+test('a text alternative lists the nodes and relationships the canvas shows, is the canvas\'s description, follows the canvas, and opens what it lists in the inspector', async () => {
   const { page, errors } = await openCast();
   expect(await page.getAttribute('#graph', 'role')).toBe('application');
   expect(await page.getAttribute('#graph', 'aria-label')).toMatch(/Graph canvas/);
@@ -251,5 +251,16 @@ test('a text alternative lists the nodes and relationships the canvas shows, is 
   await page.keyboard.press('h');
   await page.waitForFunction((name) => !Array.from(document.querySelectorAll('[data-testid="text-view-nodes"] li')).some((li) => li.textContent?.startsWith(`${name} (`)), cast.K.name);
   expect(await page.textContent(`#${describedBy}`)).toMatch(/^The canvas shows 3 nodes and .* \(1 more node is hidden or filtered out\)\.$/);
+  // Each entry opens what it names: a relationship, reached by the keyboard, in the inspector.
+  const relationship = page.locator('[data-testid="text-view-relationships"] button').first();
+  await relationship.focus();
+  await page.keyboard.press('Enter');
+  const chosen = (await relationship.getAttribute('data-id'))!;
+  await page.waitForFunction((id) => window.fingraph.cy.getElementById(id).selected(), chosen);
+  const type = (await drawnEdges(page)).find((edge) => edge.id === chosen)!.type;
+  await page.waitForFunction((type) => document.querySelector('[data-testid="inspector-title"]')?.textContent === type, type);
+  await page.locator('[data-testid="text-view-nodes"] button').first().click();
+  const node = (await page.locator('[data-testid="text-view-nodes"] button').first().getAttribute('data-id'))!;
+  await page.waitForFunction((id) => window.fingraph.cy.getElementById(id).selected() && window.fingraph.cy.edges(':selected').length === 0, node);
   expect(errors).toEqual([]);
 });

@@ -2,7 +2,9 @@
  * The canvas as text, for screen readers and for anyone who wants a list: a summary (the canvas's
  * description, aria-describedby), then the nodes and the relationships it shows. Visually hidden
  * until its button shows it over the canvas; redrawn after the canvas was painted (an expansion is
- * not kept waiting for it), and only when what it says changed.
+ * not kept waiting for it), and only when what it says changed. Each node and relationship in it is a
+ * button that selects it on the canvas and opens it in the inspector (the keyboard's way to a
+ * relationship).
  */
 import type { GraphNode } from '../../../server/contract';
 import type { ViewState } from '../state';
@@ -20,7 +22,13 @@ export class TextView {
     private readonly summary: HTMLElement,
     private readonly toggle: HTMLButtonElement,
     private readonly name: (node: GraphNode) => string,
+    /** Selects a node or relationship on the canvas and opens it in the inspector. */
+    private readonly open: (id: string, kind: 'node' | 'relationship') => void,
   ) {
+    root.addEventListener('click', (event) => {
+      const item = (event.target as Element).closest<HTMLElement>('[data-open]');
+      if (item && root.contains(item)) this.open(item.dataset.id!, item.dataset.open === 'node' ? 'node' : 'relationship');
+    });
     toggle.addEventListener('click', () => this.show(root.classList.contains('visually-hidden')));
     root.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || root.classList.contains('visually-hidden')) return;
@@ -68,9 +76,9 @@ export class TextView {
       this.root,
       h('h2', { class: 'text-view-title' }, 'What the canvas shows'),
       text.nodes.length > 0 ? h('h3', {}, `Nodes (${text.nodes.length})`) : null,
-      text.nodes.length > 0 ? h('ul', { 'data-testid': 'text-view-nodes' }, ...text.nodes.map((node) => h('li', { 'data-id': node.id }, node.text))) : null,
+      text.nodes.length > 0 ? h('ul', { 'data-testid': 'text-view-nodes' }, ...text.nodes.map((node) => h('li', {}, h('button', { type: 'button', class: 'text-view-item', 'data-open': 'node', 'data-id': node.id }, node.text)))) : null,
       text.relationships.length > 0 ? h('h3', {}, `Relationships (${text.relationships.length})`) : null,
-      text.relationships.length > 0 ? h('ul', { 'data-testid': 'text-view-relationships' }, ...text.relationships.map((edge) => h('li', { 'data-id': edge.id }, edge.text))) : null,
+      text.relationships.length > 0 ? h('ul', { 'data-testid': 'text-view-relationships' }, ...text.relationships.map((edge) => h('li', {}, h('button', { type: 'button', class: 'text-view-item', 'data-open': 'relationship', 'data-id': edge.id }, edge.text)))) : null,
     );
   }
 }
