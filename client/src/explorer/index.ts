@@ -1,0 +1,2 @@
+export { Explorer } from './explorer';
+export { PAGE_SIZES } from './page-size';
