@@ -47,6 +47,12 @@ export function matches(candidate: { name: string; aliases: string[] }, gold: Go
   );
 }
 
+/** The curated entity a candidate names: the one of the same full name first ("Kestrel Holdings", not the bank called "Kestrel"), else by words. */
+export function goldFor(candidate: { name: string; aliases: string[] }, gold: GoldEntity[]): GoldEntity | undefined {
+  const full = (name: string): string => name.toLowerCase().replace(/\s+/g, ' ').trim();
+  return gold.find((entity) => full(entity.name) === full(candidate.name)) ?? gold.find((entity) => matches(candidate, entity));
+}
+
 /** One relationship as a comparable key: symmetric types with their ends in order. */
 export function relationshipKey(model: Model, from: string, type: string, to: string): string {
   const symmetric = model.relationshipTypes[type]?.symmetric ?? false;
@@ -73,7 +79,7 @@ export function score(extraction: Extraction, gold: GoldEntity[], goldRelationsh
   const entitiesFound = new Set<string>();
   const labelsRight = new Set<string>();
   for (const entity of extraction.entities) {
-    const match = gold.find((candidate) => matches(entity, candidate));
+    const match = goldFor(entity, gold);
     if (!match) continue;
     goldOf.set(entity.key, match.id);
     entitiesFound.add(match.id);

@@ -14,7 +14,7 @@ import nlp from 'compromise';
 import { PROJECT_ROOT } from '../../server/config';
 import { loadModel, readDataFile, seedFiles } from '../../server/seed';
 import { extractCandidates, KnownIndex, type Extraction, type KnownEntity } from '../../server/services/extract';
-import { matches, percent, type GoldEntity } from './extract-score';
+import { goldFor, matches, percent, type GoldEntity } from './extract-score';
 import { unseenTables } from './extract-unseen';
 
 const SOURCES_DIR = process.env.SOURCES_DIR ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'sources');
@@ -53,7 +53,7 @@ function main(): void {
     const extraction: Extraction = extractCandidates(text, [], model);
     const goldOf = new Map<string, string>();
     for (const entity of extraction.entities) {
-      const match = gold.find((candidate) => matches(entity, candidate));
+      const match = goldFor(entity, gold);
       if (match) {
         goldOf.set(entity.key, match.id);
         found.add(match.id);
