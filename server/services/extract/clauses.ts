@@ -5,7 +5,7 @@
  * each reference replaced by 〔n〕 is what the relationship rules read. Pure.
  */
 import { EntityTable } from './entities';
-import { IRREGULAR_VERBS, PRODUCT_HEADS, REGULATOR_HEADS, ROLE_HEADS } from './lexicon';
+import { ADVERBS, IRREGULAR_VERBS, PRODUCT_HEADS, REGULATOR_HEADS, ROLE_HEADS } from './lexicon';
 import type { TextSpan } from './sentences';
 
 export interface Reference {
@@ -37,7 +37,7 @@ const ORGANISATIONS = new Set(['Company', 'Bank']);
 const DESCRIPTION = /\b(?:the|this|that)\s+(?:[\p{L}-]+\s+){0,3}?(company|firm|group|giant|behemoth|conglomerate|major|lender|bank|startup|insurer|latter|former)\b(?!\s+(?:of|in|to|for)\b)(?!['’]s\s+(?:peers|rivals))/giu;
 const PRONOUN_SUBJECT = /(?:^|[,;]\s+|\b(?:and|but)\s+)(It)\s+(?=(?:[a-z]+ly\s+|also\s+|already\s+|now\s+)*(?:is|was|has|had|will|would|can|could|did|does|plans|[a-z]+ed|[a-z]{3,}s)\b)/g;
 const POSSESSIVE = /\b(its|Its)\b/g;
-const verbAfter = new RegExp(`^(?:,[^,〔]*,)?\\s*(?:[a-z]+ly\\s+|already\\s+|also\\s+|still\\s+|now\\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|plans?|${IRREGULAR_VERBS}|[a-z]+ed|[a-z]{3,}s)\\b`);
+const verbAfter = new RegExp(`^(?:,[^,〔]*,)?\\s*(?:(?:${ADVERBS})\\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|plans?|${IRREGULAR_VERBS}|[a-z]+ed|[a-z]{3,}s)\\b`);
 
 function overlaps(references: Reference[], start: number, end: number): boolean {
   return references.some((reference) => start < reference.end && end > reference.start);
@@ -78,7 +78,11 @@ export function readClause(table: EntityTable, sentence: TextSpan, clause: TextS
     const head = (match[1] ?? '').toLowerCase();
     if (overlaps(references, start, end)) continue;
     // "Flutterwave, the Lagos-based payments startup": an apposition describes the name before it.
-    if (references.some((reference) => reference.end <= start && /^\s*,\s*$/.test(text.slice(reference.end - clause.start, start - clause.start)))) continue;
+    // (Not "Zhou Min, the bank's chief information officer": the possessive is another entity's.)
+    const possessive = /^['’]s\b/.test(text.slice(end - clause.start));
+    if (!possessive && references.some((reference) => reference.end <= start && /^\s*,\s*$/.test(text.slice(reference.end - clause.start, start - clause.start)))) continue;
+    // "The new firm, Harbour Consumer Finance,", "the e-commerce group Dragonfly Mall": the description introduces the name after it.
+    if (references.some((reference) => !reference.anaphor && reference.start >= end && /^\s*,?\s*$/.test(text.slice(end - clause.start, reference.start - clause.start)))) continue;
     const candidates = [...references.filter((reference) => reference.end <= start).map((reference) => reference.entity).reverse(), ...discourse.recent.slice().reverse()];
     if (head === 'latter') add(entityBefore(start), start, end, true);
     else if (head === 'former') add(entityBefore(start, 1), start, end, true);
@@ -181,7 +185,9 @@ function labelAppositions(table: EntityTable, references: Reference[], masked: s
     if (!reference || reference.anaphor) continue;
     if (new RegExp(`^(?:${ROLE_HEADS})$`).test((match[2] ?? '').toLowerCase()) && !/^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}$/.test(table.entities[reference.entity]?.name ?? '')) continue;
     const head = (match[2] ?? '').toLowerCase();
-    const label = new RegExp(`^(?:${ROLE_HEADS})$`).test(head) ? 'Person' : /^(?:bank|lender)$/.test(head) ? 'Bank' : /^(?:regulator|authority|watchdog)$/.test(head) ? 'Regulator' : new RegExp(`^(?:${PRODUCT_HEADS})$`).test(head) ? 'Product' : 'Company';
+    // "an online lender" may be no bank; "a bank" is one.
+    if (head === 'lender') continue;
+    const label = new RegExp(`^(?:${ROLE_HEADS})$`).test(head) ? 'Person' : head === 'bank' ? 'Bank' : /^(?:regulator|authority|watchdog)$/.test(head) ? 'Regulator' : new RegExp(`^(?:${PRODUCT_HEADS})$`).test(head) ? 'Product' : 'Company';
     table.relabel(reference.entity, label, 'context');
   }
   // "Ant Group's credit platform, Xinyi Dai", "its payments app, Zorvex Pay": the name after a product phrase is the product.

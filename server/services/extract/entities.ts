@@ -3,7 +3,7 @@
  * then capitalised names the graph does not know (labelled by their words: "… Bank", "… Authority",
  * "… Ltd"), merged when one is the short form, the legal form or the initials of another. Pure.
  */
-import { CENTRAL_BANK, CORPORATE_SUFFIXES, IRREGULAR_VERBS, COMPANY_WORDS, DEMONYMS, GENERIC_NAME_WORDS, FUNCTION_WORDS, INDUSTRY_NAME_WORDS, INSTITUTIONAL_WORDS, MONTHS_AND_DAYS, NOT_NAMES, PLACE_HEADS, PLACES, REGULATOR_WORDS } from './lexicon';
+import { ADVERBS, CENTRAL_BANK, CORPORATE_SUFFIXES, IRREGULAR_VERBS, COMPANY_WORDS, DEMONYMS, GENERIC_NAME_WORDS, FUNCTION_WORDS, INDUSTRY_NAME_WORDS, INSTITUTIONAL_WORDS, MONTHS_AND_DAYS, NOT_NAMES, PLACE_HEADS, PLACES, REGULATOR_WORDS } from './lexicon';
 import type { TextSpan } from './sentences';
 
 /** An entity the graph already has. */
@@ -132,7 +132,7 @@ function wordsOf(sentence: TextSpan): Word[] {
 const titleCase = (text: string): string => text.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase());
 const isNameWord = (word: string): boolean => /^[A-Z]/.test(word) || /^[a-z]+[A-Z]/.test(word) || /^\d+[A-Za-z]*[A-Z]/.test(word);
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de']);
-const verbLike = new RegExp(`^\\s*(?:[a-z]+ly\\s+|already\\s+|also\\s+|still\\s+|now\\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|${IRREGULAR_VERBS}|[a-z]+ed|[a-z]{2,}s)\\b`);
+const verbLike = new RegExp(`^\\s*(?:(?:${ADVERBS})\\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|${IRREGULAR_VERBS}|[a-z]+ed|[a-z]{2,}s)\\b`);
 
 interface NameSpan {
   start: number;

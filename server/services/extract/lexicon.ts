@@ -75,7 +75,7 @@ export const NOT_NAMES = words(`2G 3G 4G 5G 6G AI IT API APIs CEO CFO CTO COO IP
   QR NFC SMS ATM ATMs POS BNPL ESG SaaS eKYC OTP PIN RMB USD HKD`);
 
 /** Nouns that name a product or platform at the end of a noun phrase ("an invoicing system"). */
-export const PRODUCT_HEADS = `products?|platforms?|system|network|app|apps|application|service|services|tool|wallet|fund|card|game|chain|exchange|marketplace|browser|assistant|token|coin|stablecoin|currency|ledger`;
+export const PRODUCT_HEADS = `products?|platforms?|system|network|app|apps|application|service|services|tool|wallet|fund|card|game|chain|exchange|marketplace|browser|assistant|token|coin|stablecoin|currency|ledger|portal|gateway|super-app`;
 
 /** Nouns that say an entity is a subsidiary of another ("its fintech arm"). */
 export const SUBSIDIARY_HEADS = `arm|unit|subsidiary|division|affiliate|branch|offshoot|spin-off|spinoff`;
@@ -91,3 +91,6 @@ export const REGULATOR_HEADS = `authority|authorities|regulator|regulators|commi
 
 /** Verbs in the past tense that do not end in "-ed": "Zenpay grew", "Orbix set up". */
 export const IRREGULAR_VERBS = `grew|rose|fell|won|lost|made|took|bought|sold|led|built|began|became|saw|got|gave|went|paid|hit|set|put|cut|ran|held|kept|brought|met|sought|struck|spent|drew|chose|wrote|told|left|came|found|beat|shut|quit|split|spun|undercut|overtook|withdrew|sank|sent|lent|bid`;
+
+/** Adverbs that may stand between a subject and its verb: "Orbix later signed", "Zenpay never sold". */
+export const ADVERBS = `[a-z]+ly|already|also|still|now|ever|never|later|then|once|first|jointly|together`;

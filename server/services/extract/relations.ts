@@ -45,6 +45,12 @@ function listBefore(masked: string, offset: number): number[] {
   return found;
 }
 
+/** The first list of entities of the clause before `offset` (its subject, asides left out). */
+function firstListBefore(masked: string, offset: number): number[] {
+  const first = new RegExp(LIST, 'u').exec(withoutAsides(masked).slice(0, offset));
+  return first ? ids(first[0]) : [];
+}
+
 /** The list of entities that starts at `offset`, after at most a few words and a colon. */
 function listAfter(masked: string, offset: number, clause: MaskedClause): number[] {
   const match = new RegExp(`^(?:\\s*(?:the|an?|its|their)?\\s*(?:[\\p{L}-]+\\s+){0,4}?(?:[\\p{L}-]+:\\s*)?)?(${LIST})(?!['’]s)`, 'u').exec(masked.slice(offset));
@@ -73,8 +79,8 @@ function negated(masked: string, offset: number, end = offset): boolean {
 
 const CUE_RULES: CueRule[] = [
   // Partnerships: subject … cue … object.
-  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|str(?:uck|ikes?)|reach(?:es|ed)?|seal(?:s|ed)?|enter(?:s|ed)? into)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:agreement|deal|pact|partnership|memorandum(?: of understanding)?|mou|contract|alliance)\b[^〔.;]*?\bwith\s+$/iu },
-  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|ti(?:e|es|ed|ing) up|tying up|join(?:s|ed|ing)? hands|join(?:s|ed|ing)? forces|cooperat(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)|allied|ally|allies)\s+(?:\w+\s+){0,2}?with\s+$/iu },
+  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|str(?:uck|ikes?)|reach(?:es|ed)?|seal(?:s|ed)?|enter(?:s|ed)? into|forg(?:e|es|ed|ing)|form(?:s|ed|ing)?|agree(?:s|d|ing)?|announc(?:e|es|ed|ing))\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:agreement|deal|pact|partnership|memorandum(?: of understanding)?|mou|contract|alliance|framework|accord|tie-up)\b[^〔.;]*?\bwith\s+$/iu },
+  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:partner(?:s|ed|ing)?|sign(?:s|ed|ing)?|team(?:s|ed|ing)? up|ti(?:e|es|ed|ing) up|tying up|join(?:s|ed|ing)? hands|join(?:s|ed|ing)? forces|cooperat(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)|allied|ally|allies)\s+(?:\w+\s+){0,2}?with\s+$/iu },
   { type: 'PARTNERS_WITH', confidence: 0.7, cue: /\b(?:work(?:s|ed|ing)?|build(?:s|ing)?|built|co-develop(?:s|ed|ing)?|develop(?:s|ed|ing)?|creat(?:e|es|ed|ing)|launch(?:es|ed|ing)?|set(?:s|ting)? up|establish(?:es|ed|ing)?)\b[^〔.;]{0,80}?\bwith\s+$/iu },
   { type: 'PARTNERS_WITH', confidence: 0.6, cue: /\b(?:has|have|had) (?:a |an )?(?:[\p{L}-]+\s+){0,3}?(?:partnerships?|collaborations?|arrangements?|deals?|agreements?)\s+with\s+$/iu },
   // Competition.
@@ -141,7 +147,11 @@ export function readStatements(clause: MaskedClause): Statement[] {
             .replace(/〔\d+〕\s+(?:knock-?off|clone|copycat|imitation|rip-?off)/giu, '')
             .replace(/〔\d+〕['’]s/gu, ''),
         ).filter((object) => !clause.references[object]?.anaphor);
-        for (const subject of subjects.slice(-1)) for (const object of objects) add({ type: rule.type, from: subject, to: object, confidence: rule.confidence, toLabel: rule.toLabel });
+        // "A and B launched C": each of a list right before the verb; else the nearest subject.
+        const together = /(?:〔\d+〕(?:\s*,\s*|\s+and\s+))+〔\d+〕\s+(?:[a-z]+ly\s+|also\s+|jointly\s+|together\s+|have\s+|has\s+)*$/u.test(lead) && !partnered;
+        for (const subject of together ? subjects : subjects.slice(-1)) for (const object of objects) add({ type: rule.type, from: subject, to: object, confidence: rule.confidence, toLabel: rule.toLabel });
+        // …and those who launch something together work together.
+        if (together && objects.length > 0) for (let a = 0; a < subjects.length; a += 1) for (let b = a + 1; b < subjects.length; b += 1) add({ type: 'PARTNERS_WITH', from: subjects[a] ?? 0, to: subjects[b] ?? 0, confidence: 0.6 });
       }
     }
   }
@@ -224,7 +234,9 @@ export function readStatements(clause: MaskedClause): Statement[] {
       const jv = Number(named[1]);
       for (const owner of [...owners, ...partners.filter((partner) => partner !== jv)]) add({ type: 'SET_UP_JOINT_VENTURE', from: owner, to: jv, confidence: 0.8, toLabel: 'Company' });
     }
-    const before = new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}\\d$.-]+\\s+){0,3}?joint[ -]venture\\s+(?:of|between|by)\\s+(${LIST})`, 'u').exec(masked);
+    // "Z, a joint venture of A and the e-commerce group B": a description before a name is left out.
+    const plain = masked.replace(/\b(?:the|an?)\s+(?:[\p{L}-]+\s+){0,2}?(?:group|company|firm|giant|bank|lender|insurer|startup|conglomerate)\s+(〔\d+〕)/giu, '$1');
+    const before = new RegExp(`${E},?\\s+(?:(?:is|was|will be)\\s+)?(?:an?|the)\\s+(?:[\\p{L}\\d$.-]+\\s+){0,3}?joint[ -]venture\\s+(?:of|between|by)\\s+(${LIST})`, 'u').exec(plain);
     if (before) for (const owner of ids(before[2] ?? '')) add({ type: 'SET_UP_JOINT_VENTURE', from: owner, to: Number(before[1]), confidence: 0.8, toLabel: 'Company' });
   }
   // "X, a payments company backed by Y", "X, a Y-backed operator".
@@ -245,6 +257,23 @@ export function readStatements(clause: MaskedClause): Statement[] {
   // "Its investors include A and B".
   for (const match of masked.matchAll(new RegExp(`${E}(?:['’]s)?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:investors|backers|shareholders|owners)\\s+(?:also\\s+)?(?:include|includes|included|are|were)\\s+(${LIST})`, 'giu'))) {
     for (const owner of ids(match[2] ?? '')) add({ type: 'OWNS', from: owner, to: Number(match[1]), confidence: 0.6 });
+  }
+  // "rolled out Z in partnership with B": the subject partners with B.
+  for (const match of masked.matchAll(new RegExp(`\\b(?:in (?:partnership|collaboration|cooperation|alliance|a tie-up) with|jointly with)\\s+(${LIST})`, 'giu'))) {
+    if (negated(masked, match.index ?? 0)) continue;
+    for (const subject of firstListBefore(masked, match.index ?? 0)) for (const partner of ids(match[1] ?? '')) add({ type: 'PARTNERS_WITH', from: subject, to: partner, confidence: 0.75 });
+  }
+  // "X, one of Y's competitors".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+one of\\s+${E}['’]s\\s+(?:[\\p{L}-]+\\s+)?(?:competitors|rivals)\\b`, 'giu'))) {
+    add({ type: 'COMPETES_WITH', from: Number(match[1]), to: Number(match[2]), confidence: 0.75 });
+  }
+  // "X, Y's chief economist", "X, the bank's chief information officer".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+${E}['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${ROLE_HEADS})\\b`, 'giu'))) {
+    add({ type: 'WORKS_FOR', from: Number(match[1]), to: Number(match[2]), confidence: 0.8, fromLabel: 'Person' });
+  }
+  // "Z, a cargo insurance product sold through Y's trade-finance portal, W": W distributes Z.
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:sold|distributed|offered|available)\\s+(?:through|via|on)\\s+(?:〔\\d+〕['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${PRODUCT_HEADS})\\s*,\\s*)?${E}`, 'giu'))) {
+    add({ type: 'DISTRIBUTES', from: Number(match[2]), to: Number(match[1]), confidence: 0.7, fromLabel: 'Product', toLabel: 'Product' });
   }
   // "X, a rival of Y".
   for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:rival|competitor)\\s+(?:of|to)\\s+${E}`, 'giu'))) {
