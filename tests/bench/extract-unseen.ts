@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../server/config';
 import type { Model } from '../../server/seed';
 import { articleText } from '../../server/services/article-extraction';
 import { extractCandidates } from '../../server/services/extract';
-import { missed, percent, score, type GoldEntity, type GoldRelationship, type Score } from './extract-score';
+import { goldFor, missed, percent, score, type GoldEntity, type GoldRelationship, type Score } from './extract-score';
 
 export const UNSEEN_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'extract-unseen');
 
@@ -70,7 +70,9 @@ function table(title: string, articles: UnseenArticle[], model: Model, log: (lin
   const details: string[] = [];
   const total = { entitiesFound: new Set<string>(), labelsRight: new Set<string>(), goldEntities: 0, right: 0, gold: 0, candidates: 0 };
   for (const article of articles) {
-    const result = score(extractCandidates(article.text, [], model), article.entities, article.relationships, model);
+    const extraction = extractCandidates(article.text, [], model);
+    const result = score(extraction, article.entities, article.relationships, model);
+    const extra = extraction.entities.filter((entity) => !goldFor(entity, article.entities)).map((entity) => entity.name);
     const right = [...result.candidates].filter((id) => result.goldRelationships.has(id)).length;
     log(row(article.name, { ...result, right, gold: result.goldRelationships.size, candidates: result.candidates.size }));
     for (const id of result.entitiesFound) total.entitiesFound.add(`${article.name}/${id}`);
@@ -81,7 +83,7 @@ function table(title: string, articles: UnseenArticle[], model: Model, log: (lin
     total.candidates += result.candidates.size;
     const notFound = article.entities.filter((entity) => !result.entitiesFound.has(entity.id)).map((entity) => entity.id);
     const mislabelled = article.entities.filter((entity) => result.entitiesFound.has(entity.id) && !result.labelsRight.has(entity.id)).map((entity) => `${entity.id} (not ${entity.label})`);
-    details.push(`  ${article.name}: entities not found: ${notFound.join(', ') || 'none'}; labels wrong: ${mislabelled.join(', ') || 'none'}`);
+    details.push(`  ${article.name}: entities not found: ${notFound.join(', ') || 'none'}; labels wrong: ${mislabelled.join(', ') || 'none'}; candidates not expected (${extra.length}): ${extra.join(', ') || 'none'}`);
     details.push(`    relationships not found: ${missed(result).join(', ') || 'none'}`);
     details.push(`    not expected: ${result.wrong.join('; ') || 'none'}`);
   }
@@ -93,5 +95,5 @@ function table(title: string, articles: UnseenArticle[], model: Model, log: (lin
 export function unseenTables(model: Model, log: (line: string) => void): void {
   const articles = readUnseenArticles();
   table(`unseen set (${UNSEEN_DIR.replace(`${PROJECT_ROOT}/`, '')}), an empty graph`, articles.filter((article) => !article.heldOut), model, log);
-  table('held out (written after the rule changes), an empty graph', articles.filter((article) => article.heldOut), model, log);
+  table('held out (written after the last rule changes), an empty graph', articles.filter((article) => article.heldOut), model, log);
 }
