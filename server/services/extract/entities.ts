@@ -3,7 +3,8 @@
  * then capitalised names the graph does not know (labelled by their words: "… Bank", "… Authority",
  * "… Ltd"), merged when one is the short form, the legal form or the initials of another. Pure.
  */
-import { ADVERBS, CENTRAL_BANK, CORPORATE_SUFFIXES, IRREGULAR_VERBS, COMPANY_WORDS, DEMONYMS, GENERIC_NAME_WORDS, FUNCTION_WORDS, INDUSTRY_NAME_WORDS, INSTITUTIONAL_WORDS, MONTHS_AND_DAYS, NOT_NAMES, PLACE_HEADS, PLACES, REGULATOR_WORDS } from './lexicon';
+import { capitalisedMidSentence, capitalisedNames } from './capitalised';
+import { coreName, labelFromName, normaliseName, sameEntity, initials, type LabelEvidence } from './names';
 import type { TextSpan } from './sentences';
 
 /** An entity the graph already has. */
@@ -13,9 +14,6 @@ export interface KnownEntity {
   label: string;
   aliases: string[];
 }
-
-/** How sure the label is: from the graph, from the name's words or its context, or only a default. */
-export type LabelEvidence = 'graph' | 'name' | 'context' | 'default';
 
 export interface Entity {
   name: string;
@@ -33,204 +31,7 @@ export interface Mention {
   end: number;
 }
 
-/** Lower-case, straight apostrophes, single spaces. */
-export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
-}
-
-/** The name without its legal suffixes: "Alibaba Group Holding Ltd" → "alibaba", "JD.com Inc" → "jd". */
-export function coreName(name: string): string {
-  // "Ping An Insurance (Group) Co of China" → "Ping An Insurance": the bracketed word and the country
-  // after the legal suffix are part of the legal name only.
-  const legal = name.replace(/\s*\([^)]*\)/g, '').replace(/\s+(Co|Corp|Ltd|Inc|Company|Corporation|Limited)\.?\s+of\s+[A-Z][\p{L}]*(?:\s+[A-Z][\p{L}]*)?$/u, ' $1');
-  let words = legal.replace(/\.com\b/i, ' .com').split(/\s+/).filter(Boolean);
-  while (words.length > 1 && CORPORATE_SUFFIXES.has(words[words.length - 1] ?? '')) words = words.slice(0, -1);
-  return normaliseName(words.join(' '));
-}
-
-/** Initials of a name's significant words: "Industrial and Commercial Bank of China" → "ICBC". */
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((word) => /^[A-Z]/.test(word) && !/^(?:And|Of|The|For|&)$/.test(word))
-    .map((word) => word[0])
-    .join('');
-}
-
-const INDUSTRY_LOWER = new Set([...INDUSTRY_NAME_WORDS].map((word) => word.toLowerCase()));
-const GENERIC_LOWER = new Set([...GENERIC_NAME_WORDS, ...CORPORATE_SUFFIXES].map((word) => word.toLowerCase()));
-
-/** Whether one name is another's short form, legal form or initials. */
-export function sameEntity(a: string, b: string): boolean {
-  if (normaliseName(a) === normaliseName(b)) return true;
-  if (coreName(a) === coreName(b)) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  // "Huawei" and "Huawei Technologies": the rest is a generic word of company names.
-  const rest = long.slice(short.length).trim().split(/\s+/);
-  if (long.startsWith(`${short} `) && rest.every((word) => GENERIC_NAME_WORDS.has(word) || CORPORATE_SUFFIXES.has(word))) return true;
-  // "Qiantu" and "Qiantu Internet", "Ping An" and "Ping An Insurance (Group) Co of China": the rest
-  // of the legal name is words of its industry.
-  const shortCore = coreName(short);
-  const longCore = coreName(long);
-  if (shortCore.length > 1 && longCore.startsWith(`${shortCore} `) && /^\p{Lu}/u.test(short) && longCore.slice(shortCore.length).trim().split(' ').every((word) => INDUSTRY_LOWER.has(word) || GENERIC_LOWER.has(word))) return true;
-  if (/^[A-Z]{2,6}$/.test(short) && long.split(/\s+/).every((word) => /^[A-Z]/.test(word) || /^(?:and|of|the|for|&)$/.test(word))) {
-    const letters = initials(long);
-    if (letters === short || letters.replace(/C$/, '') === short || (letters.length > 2 && letters.slice(0, -1) === short && CORPORATE_SUFFIXES.has(long.split(/\s+/).pop() ?? ''))) return true;
-  }
-  return false;
-}
-
-/** The label a new name's own words give it, if any. */
-export function labelFromName(name: string): { label: string; evidence: LabelEvidence } {
-  const words = name.split(/\s+/);
-  if (CENTRAL_BANK.test(name) || words.some((word) => REGULATOR_WORDS.has(word))) return { label: 'Regulator', evidence: 'name' };
-  const core = words.filter((word) => !CORPORATE_SUFFIXES.has(word) && !/^\(.*\)$/.test(word));
-  if (core.some((word) => word === 'Bank' || word === 'Bancorp')) return { label: 'Bank', evidence: 'name' };
-  // "WeBank" is a bank, "SoftBank Group" is not: "Bank" inside a word is only a guess, and none
-  // when the name has a company's legal words beside it.
-  if (/^[A-Z][a-z]*Bank$/.test(core[core.length - 1] ?? '')) return words.length > core.length ? { label: 'Company', evidence: 'name' } : { label: 'Bank', evidence: 'context' };
-  if (words.length > core.length || words.some((word) => COMPANY_WORDS.has(word))) return { label: 'Company', evidence: 'name' };
-  return { label: 'Company', evidence: 'default' };
-}
-
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-  possessive: boolean;
-  /** The word ends at a hyphen before a lower-case part ("Hong Kong-based"): the name stops here. */
-  cut: boolean;
-}
-
-/** Words of a sentence with their offsets; a possessive "'s" and a "-based" tail are left out of the word. */
-function wordsOf(sentence: TextSpan): Word[] {
-  const found: Word[] = [];
-  const pattern = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu;
-  for (const match of sentence.text.matchAll(pattern)) {
-    let text = match[0];
-    const start = sentence.start + (match.index ?? 0);
-    let possessive = false;
-    let cut = false;
-    const hyphen = /^([^-]+)-[a-z]/.exec(text);
-    if (hyphen?.[1] && /^[A-Z]/.test(text) && !/^[A-Z][a-z]?-/.test(text)) {
-      text = hyphen[1];
-      cut = true;
-    }
-    const apostrophe = /^(.+?)['’]s?$/.exec(text);
-    // "People's Bank of China": a plural's possessive inside a name is part of it.
-    const inName = /^(?:People|Women|Children|Workers)['’]s$/.test(text) && /^ \p{Lu}/u.test(sentence.text.slice(start - sentence.start + text.length, start - sentence.start + text.length + 2));
-    if (apostrophe?.[1] && !inName) {
-      possessive = /['’]s$/.test(text) || /s['’]$/.test(text);
-      text = apostrophe[1];
-    }
-    if (text.endsWith('.') && !CORPORATE_SUFFIXES.has(text) && !/^(?:[A-Z]\.)+$/.test(text)) text = text.slice(0, -1);
-    found.push({ start, end: start + text.length, text, possessive, cut });
-  }
-  return found;
-}
-
-const titleCase = (text: string): string => text.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase());
-const isNameWord = (word: string): boolean => /^[A-Z]/.test(word) || /^[a-z]+[A-Z]/.test(word) || /^\d+[A-Za-z]*[A-Z]/.test(word);
-const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de']);
-const verbLike = new RegExp(`^\\s*(?:(?:${ADVERBS})\\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|${IRREGULAR_VERBS}|[a-z]+ed|[a-z]{2,}s)\\b`);
-
-interface NameSpan {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Capitalised names in one sentence that no known name covers. */
-function capitalisedNames(sentence: TextSpan, covered: (start: number, end: number) => boolean, capitalisedElsewhere: Set<string>): NameSpan[] {
-  const words = wordsOf(sentence);
-  const names: NameSpan[] = [];
-  let i = 0;
-  while (i < words.length) {
-    const first = words[i];
-    if (!first || !isNameWord(first.text) || covered(first.start, first.end)) {
-      i += 1;
-      continue;
-    }
-    let j = i;
-    // Extend over name words and connectors followed by a name word.
-    while (true) {
-      const current = words[j];
-      if (!current || current.possessive || current.cut) break;
-      const next = words[j + 1];
-      if (!next || covered(next.start, next.end)) break;
-      const gap = sentence.text.slice(current.end - sentence.start, next.start - sentence.start);
-      if (isNameWord(next.text) && /^ $/.test(gap) && !MONTHS_AND_DAYS.has(next.text)) {
-        j += 1;
-        continue;
-      }
-      const after = words[j + 2];
-      // "Ping An Insurance (Group) Co of China": a bracketed legal word inside a name.
-      const closing = after ? sentence.text.slice(next.end - sentence.start, after.start - sentence.start) : '';
-      if (gap === ' (' && (CORPORATE_SUFFIXES.has(next.text) || COMPANY_WORDS.has(next.text)) && after && closing === ') ' && isNameWord(after.text) && !covered(after.start, after.end)) {
-        j += 2;
-        continue;
-      }
-      if (CONNECTORS.has(next.text) && after && isNameWord(after.text) && /^ $/.test(gap) && !covered(after.start, after.end)) {
-        if (next.text === 'and') {
-          // "Industrial and Commercial Bank", "China Banking and Insurance Regulatory Commission" are one
-          // name (a descriptive word before "and", an organisation word after); "Alibaba and Tencent",
-          // "Baidu Inc and Alibaba Group" are two.
-          const rest = words.slice(j + 2, j + 7).map((word) => word.text);
-          const before = words.slice(i, j + 1).map((word) => word.text);
-          const descriptiveWord = (word: string): boolean => /(?:al|ial|ing|ic|ics|ance|ities|ment|ure|ary|ial|ies|ion)$/.test(word) || COMPANY_WORDS.has(word);
-          const descriptive = descriptiveWord(current.text);
-          if (!descriptive || before.some((word) => CORPORATE_SUFFIXES.has(word)) || !rest.some((word) => word === 'Bank' || COMPANY_WORDS.has(word) || REGULATOR_WORDS.has(word))) break;
-          // "Baiyun Tech and Eastbridge Bank": a name that ends in a company word, then a name of its own.
-          if (before.length >= 2 && COMPANY_WORDS.has(current.text) && !descriptiveWord(after.text) && !REGULATOR_WORDS.has(after.text)) break;
-        }
-        j += 2;
-        continue;
-      }
-      break;
-    }
-    let span = words.slice(i, j + 1);
-    // Leading words that start sentences but name nothing: "The", "Earlier", "Chinese".
-    // A regulator's or central bank's name keeps its regional word: "National Financial Regulatory Administration".
-    const institution = span.length >= 3 && INSTITUTIONAL_WORDS.has(span[0]?.text ?? '') && (REGULATOR_WORDS.has(span[span.length - 1]?.text ?? '') || span[span.length - 1]?.text === 'Bank');
-    while (!institution && span.length > 0 && (FUNCTION_WORDS.has(span[0]?.text ?? '') || DEMONYMS.has(span[0]?.text ?? '') || MONTHS_AND_DAYS.has(span[0]?.text ?? '') || CONNECTORS.has(span[0]?.text ?? ''))) span = span.slice(1);
-    while (span.length > 0 && CONNECTORS.has(span[0]?.text ?? '')) span = span.slice(1);
-    while (span.length > 0 && CONNECTORS.has(span[span.length - 1]?.text ?? '')) span = span.slice(0, -1);
-    i = j + 1;
-    const head = span[0];
-    const last = span[span.length - 1];
-    if (!head || !last) continue;
-    const text = sentence.text.slice(head.start - sentence.start, last.end - sentence.start);
-    if (PLACES.has(text) || PLACES.has(titleCase(text)) || NOT_NAMES.has(text) || span.every((word) => CORPORATE_SUFFIXES.has(word.text) || DEMONYMS.has(word.text))) continue;
-    // "Pearl River Delta", "Guangdong Province": a place by the noun that ends it.
-    if (span.length >= 2 && PLACE_HEADS.has(last.text)) continue;
-    if (span.length === 1 && /^[A-Z][a-z-]+$/.test(text)) {
-      // A single capitalised word at the start of a sentence followed by an ordinary lower-case word
-      // ("Social media …", "Early in …") is not a name, unless the text capitalises it elsewhere too or
-      // a verb follows it ("Grab teams up with …"); a comma, "and", "-backed" or "'s" after it keeps it.
-      const atStart = !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, head.start - sentence.start).replace(/^[\s"“'‘(]+/, ''));
-      const after = sentence.text.slice(last.end - sentence.start);
-      // A plural noun before a verb ("Price cuts are", "Gig workers should") is not a verb itself.
-      const pluralSubject = /^\s+[a-z]{2,}s\s+(?:are|were|is|was|will|would|should|could|can|may|might|must|need|have|had|remain|continue)\b/.test(after);
-      const ordinary = /^\s+[a-z]/.test(after) && !/^\s+(?:and|or|&)\s/.test(after) && (!verbLike.test(after) || pluralSubject);
-      // "Summary.", "Analyst:", "Risks." at the start of a line are headings, not names.
-      const heading = /^\s*$|^[.:]/.test(after);
-      if (atStart && !last.cut && !last.possessive && !capitalisedElsewhere.has(text) && (ordinary || heading)) continue;
-      // "Competition is fierce": an abstract noun before a verb is not a name either.
-      if (atStart && !capitalisedElsewhere.has(text) && /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ure|ing)$/.test(text)) continue;
-    }
-    names.push({ start: head.start, end: last.end, text });
-  }
-  return names;
-}
-
-/** Words the text capitalises somewhere other than at the start of a sentence. */
-function capitalisedMidSentence(sentences: TextSpan[]): Set<string> {
-  const seen = new Set<string>();
-  for (const sentence of sentences) {
-    for (const match of sentence.text.matchAll(/(?<=[\p{L}\p{N},;:] )([A-Z][a-z]+)/gu)) if (match[1]) seen.add(match[1]);
-  }
-  return seen;
-}
+export { coreName, initials, labelFromName, normaliseName, sameEntity, type LabelEvidence };
 
 /**
  * The graph's names, indexed once: by first word (to find them in a text in one pass), by normalised
