@@ -5,7 +5,7 @@
  * each reference replaced by 〔n〕 is what the relationship rules read. Pure.
  */
 import { EntityTable } from './entities';
-import { PRODUCT_HEADS, REGULATOR_HEADS, ROLE_HEADS } from './lexicon';
+import { ADVERBS, IRREGULAR_VERBS, PRODUCT_HEADS, REGULATOR_HEADS, ROLE_HEADS } from './lexicon';
 import type { TextSpan } from './sentences';
 
 export interface Reference {
@@ -28,6 +28,8 @@ export interface MaskedClause {
 export interface Discourse {
   topic: number | null;
   recent: number[];
+  /** The last two organisations a clause named together: what "the two" refers to. */
+  pair: [number, number] | null;
 }
 
 const ORGANISATIONS = new Set(['Company', 'Bank']);
@@ -35,7 +37,7 @@ const ORGANISATIONS = new Set(['Company', 'Bank']);
 const DESCRIPTION = /\b(?:the|this|that)\s+(?:[\p{L}-]+\s+){0,3}?(company|firm|group|giant|behemoth|conglomerate|major|lender|bank|startup|insurer|latter|former)\b(?!\s+(?:of|in|to|for)\b)(?!['’]s\s+(?:peers|rivals))/giu;
 const PRONOUN_SUBJECT = /(?:^|[,;]\s+|\b(?:and|but)\s+)(It)\s+(?=(?:[a-z]+ly\s+|also\s+|already\s+|now\s+)*(?:is|was|has|had|will|would|can|could|did|does|plans|[a-z]+ed|[a-z]{3,}s)\b)/g;
 const POSSESSIVE = /\b(its|Its)\b/g;
-const verbAfter = /^(?:,[^,〔]*,)?\s*(?:[a-z]+ly\s+|already\s+|also\s+|still\s+|now\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|plans?|[a-z]+ed|[a-z]{3,}s)\b/;
+const verbAfter = new RegExp(`^(?:,[^,〔]*,)?\\s*(?:(?:${ADVERBS})\\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|plans?|${IRREGULAR_VERBS}|[a-z]+ed|[a-z]{3,}s)\\b`);
 
 function overlaps(references: Reference[], start: number, end: number): boolean {
   return references.some((reference) => start < reference.end && end > reference.start);
@@ -76,15 +78,36 @@ export function readClause(table: EntityTable, sentence: TextSpan, clause: TextS
     const head = (match[1] ?? '').toLowerCase();
     if (overlaps(references, start, end)) continue;
     // "Flutterwave, the Lagos-based payments startup": an apposition describes the name before it.
-    if (references.some((reference) => reference.end <= start && /^\s*,\s*$/.test(text.slice(reference.end - clause.start, start - clause.start)))) continue;
+    // (Not "Zhou Min, the bank's chief information officer": the possessive is another entity's.)
+    const possessive = /^['’]s\b/.test(text.slice(end - clause.start));
+    if (!possessive && references.some((reference) => reference.end <= start && /^\s*,\s*$/.test(text.slice(reference.end - clause.start, start - clause.start)))) continue;
+    // "The new firm, Harbour Consumer Finance,", "the e-commerce group Dragonfly Mall": the description introduces the name after it.
+    if (references.some((reference) => !reference.anaphor && reference.start >= end && /^\s*,?\s*$/.test(text.slice(end - clause.start, reference.start - clause.start)))) continue;
+    const candidates = [...references.filter((reference) => reference.end <= start).map((reference) => reference.entity).reverse(), ...discourse.recent.slice().reverse()];
     if (head === 'latter') add(entityBefore(start), start, end, true);
     else if (head === 'former') add(entityBefore(start, 1), start, end, true);
-    else if (head === 'bank' || head === 'lender') {
-      const bank = [...references.filter((reference) => reference.end <= start).map((reference) => reference.entity).reverse(), ...discourse.recent.slice().reverse()].find(
-        (entity) => table.entities[entity]?.label === 'Bank',
-      );
-      add(bank ?? null, start, end, true);
-    } else add(discourse.topic, start, end, true);
+    else if (head === 'bank' || head === 'lender') add(candidates.find((entity) => table.entities[entity]?.label === 'Bank') ?? null, start, end, true);
+    else {
+      // "The internet company", "the insurer": what the text is about when it is such an
+      // organisation, else the last one named that is (a bank is not "the company").
+      const fits = (entity: number | null): boolean => {
+        const found = entity === null ? undefined : table.entities[entity];
+        if (!found || found.label !== 'Company') return false;
+        return head !== 'insurer' || /\b(?:Insurance|Assurance|Life|Re|Mutual)\b/.test([found.name, ...found.aliases].join(' '));
+      };
+      add(fits(discourse.topic) ? discourse.topic : (candidates.find(fits) ?? (head === 'insurer' ? null : discourse.topic)), start, end, true);
+    }
+  }
+  // "The two will jointly develop …": the two organisations named together last.
+  for (const match of text.matchAll(/\b[Tt]he two(?:\s+(?:companies|firms|banks|groups|sides|partners|lenders|insurers))?\b(?!\s+of\b)/gu)) {
+    const start = at(match.index ?? 0);
+    const end = start + match[0].length;
+    if (overlaps(references, start, end)) continue;
+    const before = [...new Set(references.filter((reference) => reference.end <= start && ORGANISATIONS.has(table.entities[reference.entity]?.label ?? '')).map((reference) => reference.entity))];
+    const pair = before.length >= 2 ? [before[0], before[1]] : discourse.pair;
+    if (!pair || pair[0] === undefined || pair[1] === undefined) continue;
+    // Two references on one span: the masked text reads "〔i〕 and 〔j〕".
+    references.push({ entity: pair[0], start, end, anaphor: true }, { entity: pair[1], start, end, anaphor: true });
   }
   for (const match of text.matchAll(PRONOUN_SUBJECT)) {
     const start = at((match.index ?? 0) + match[0].indexOf('It'));
@@ -95,11 +118,14 @@ export function readClause(table: EntityTable, sentence: TextSpan, clause: TextS
 
   // Unnamed products: "its consortium blockchain network", "X's wealth management products",
   // "introduced a blockchain-based invoicing system".
-  const product = `((?:[a-z][\\p{L}\\d-]*\\s+){0,4}?(?:${PRODUCT_HEADS}))\\b`;
+  const product = `((?:(?:[a-z][\\p{L}\\d-]*|[A-Z]{2,5})\\s+){0,4}?(?:${PRODUCT_HEADS}))\\b`;
+  // "Ant Group's credit platform, Xinyi Dai": the phrase describes the name after it, which is the product.
+  const namedAfter = (phraseEnd: number): boolean => references.some((reference) => !reference.anaphor && reference.start >= at(phraseEnd) && /^\s*,?\s*$/.test(text.slice(phraseEnd, reference.start - clause.start)));
   const owned = (ownerIndex: number | null, ownerName: string, phraseStart: number, phrase: string, label: 'Product'): void => {
     const start = at(phraseStart);
     const end = start + phrase.length;
     if (overlaps(references, start, end) || /^(?:own|other|new|latest|first|financial|such)\s/.test(phrase) && phrase.split(/\s+/).length < 2) return;
+    if (namedAfter(phraseStart + phrase.length)) return;
     const owner = ownerIndex === null ? null : table.entities[ownerIndex];
     const name = `${owner ? `${owner.name} ` : ownerName}${phrase.replace(/\s+/g, ' ')}`;
     const index = table.resolve(name, { label, evidence: 'context' });
@@ -141,7 +167,9 @@ export function readClause(table: EntityTable, sentence: TextSpan, clause: TextS
   let masked = '';
   let cursor = clause.start;
   references.forEach((reference, index) => {
-    masked += clauseText(sentence, clause, cursor, reference.start) + `〔${index}〕`;
+    const previous = references[index - 1];
+    const sameSpan = previous !== undefined && previous.start === reference.start && previous.end === reference.end;
+    masked += (sameSpan ? ' and ' : clauseText(sentence, clause, cursor, reference.start)) + `〔${index}〕`;
     cursor = reference.end;
   });
   masked += clauseText(sentence, clause, cursor, clause.end);
@@ -157,8 +185,15 @@ function labelAppositions(table: EntityTable, references: Reference[], masked: s
     if (!reference || reference.anaphor) continue;
     if (new RegExp(`^(?:${ROLE_HEADS})$`).test((match[2] ?? '').toLowerCase()) && !/^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}$/.test(table.entities[reference.entity]?.name ?? '')) continue;
     const head = (match[2] ?? '').toLowerCase();
-    const label = new RegExp(`^(?:${ROLE_HEADS})$`).test(head) ? 'Person' : /^(?:bank|lender)$/.test(head) ? 'Bank' : /^(?:regulator|authority|watchdog)$/.test(head) ? 'Regulator' : new RegExp(`^(?:${PRODUCT_HEADS})$`).test(head) ? 'Product' : 'Company';
+    // "an online lender" may be no bank; "a bank" is one.
+    if (head === 'lender') continue;
+    const label = new RegExp(`^(?:${ROLE_HEADS})$`).test(head) ? 'Person' : head === 'bank' ? 'Bank' : /^(?:regulator|authority|watchdog)$/.test(head) ? 'Regulator' : new RegExp(`^(?:${PRODUCT_HEADS})$`).test(head) ? 'Product' : 'Company';
     table.relabel(reference.entity, label, 'context');
+  }
+  // "Ant Group's credit platform, Xinyi Dai", "its payments app, Zorvex Pay": the name after a product phrase is the product.
+  for (const match of masked.matchAll(new RegExp(`(?:\\b(?:an?|the)|〔\\d+〕(?:['’]s)?)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${PRODUCT_HEADS})\\s*,\\s*〔(\\d+)〕`, 'giu'))) {
+    const reference = references[Number(match[1])];
+    if (reference && !reference.anaphor) table.relabel(reference.entity, 'Product', 'context');
   }
 }
 
@@ -193,5 +228,7 @@ export function advanceDiscourse(discourse: Discourse, clause: MaskedClause, tab
     if (first) topic = first.entity;
   }
   const recent = [...discourse.recent, ...clause.references.map((reference) => reference.entity)].slice(-6);
-  return { topic, recent };
+  const named = [...new Set(clause.references.filter((reference) => ORGANISATIONS.has(table.entities[reference.entity]?.label ?? '')).map((reference) => reference.entity))];
+  const pair: [number, number] | null = named.length >= 2 && named[0] !== undefined && named[1] !== undefined ? [named[0], named[1]] : discourse.pair;
+  return { topic, recent, pair };
 }

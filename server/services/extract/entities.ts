@@ -3,7 +3,8 @@
  * then capitalised names the graph does not know (labelled by their words: "… Bank", "… Authority",
  * "… Ltd"), merged when one is the short form, the legal form or the initials of another. Pure.
  */
-import { CORPORATE_SUFFIXES, COMPANY_WORDS, DEMONYMS, GENERIC_NAME_WORDS, FUNCTION_WORDS, MONTHS_AND_DAYS, NOT_NAMES, PLACES, REGULATOR_WORDS } from './lexicon';
+import { capitalisedMidSentence, capitalisedNames } from './capitalised';
+import { coreName, labelFromName, normaliseName, sameEntity, initials, type LabelEvidence } from './names';
 import type { TextSpan } from './sentences';
 
 /** An entity the graph already has. */
@@ -13,9 +14,6 @@ export interface KnownEntity {
   label: string;
   aliases: string[];
 }
-
-/** How sure the label is: from the graph, from the name's words or its context, or only a default. */
-export type LabelEvidence = 'graph' | 'name' | 'context' | 'default';
 
 export interface Entity {
   name: string;
@@ -33,171 +31,7 @@ export interface Mention {
   end: number;
 }
 
-/** Lower-case, straight apostrophes, single spaces. */
-export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
-}
-
-/** The name without its legal suffixes: "Alibaba Group Holding Ltd" → "alibaba", "JD.com Inc" → "jd". */
-export function coreName(name: string): string {
-  let words = name.replace(/\.com\b/i, ' .com').split(/\s+/).filter(Boolean);
-  while (words.length > 1 && CORPORATE_SUFFIXES.has(words[words.length - 1] ?? '')) words = words.slice(0, -1);
-  return normaliseName(words.join(' '));
-}
-
-/** Initials of a name's significant words: "Industrial and Commercial Bank of China" → "ICBC". */
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((word) => /^[A-Z]/.test(word) && !/^(?:And|Of|The|For|&)$/.test(word))
-    .map((word) => word[0])
-    .join('');
-}
-
-/** Whether one name is another's short form, legal form or initials. */
-export function sameEntity(a: string, b: string): boolean {
-  if (normaliseName(a) === normaliseName(b)) return true;
-  if (coreName(a) === coreName(b)) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  // "Huawei" and "Huawei Technologies": the rest is a generic word of company names.
-  const rest = long.slice(short.length).trim().split(/\s+/);
-  if (long.startsWith(`${short} `) && rest.every((word) => GENERIC_NAME_WORDS.has(word) || CORPORATE_SUFFIXES.has(word))) return true;
-  if (/^[A-Z]{2,6}$/.test(short) && long.split(/\s+/).every((word) => /^[A-Z]/.test(word) || /^(?:and|of|the|for|&)$/.test(word))) {
-    const letters = initials(long);
-    if (letters === short || letters.replace(/C$/, '') === short || (letters.length > 2 && letters.slice(0, -1) === short && CORPORATE_SUFFIXES.has(long.split(/\s+/).pop() ?? ''))) return true;
-  }
-  return false;
-}
-
-/** The label a new name's own words give it, if any. */
-export function labelFromName(name: string): { label: string; evidence: LabelEvidence } {
-  const words = name.split(/\s+/);
-  if (/\bCentral Bank\b/.test(name) || words.some((word) => REGULATOR_WORDS.has(word))) return { label: 'Regulator', evidence: 'name' };
-  const core = words.filter((word) => !CORPORATE_SUFFIXES.has(word));
-  if (core.some((word) => word === 'Bank' || word === 'Bancorp') || /^[A-Z][a-z]*Bank$/.test(core[core.length - 1] ?? '')) return { label: 'Bank', evidence: 'name' };
-  if (words.length > core.length || words.some((word) => COMPANY_WORDS.has(word))) return { label: 'Company', evidence: 'name' };
-  return { label: 'Company', evidence: 'default' };
-}
-
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-  possessive: boolean;
-  /** The word ends at a hyphen before a lower-case part ("Hong Kong-based"): the name stops here. */
-  cut: boolean;
-}
-
-/** Words of a sentence with their offsets; a possessive "'s" and a "-based" tail are left out of the word. */
-function wordsOf(sentence: TextSpan): Word[] {
-  const found: Word[] = [];
-  const pattern = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu;
-  for (const match of sentence.text.matchAll(pattern)) {
-    let text = match[0];
-    const start = sentence.start + (match.index ?? 0);
-    let possessive = false;
-    let cut = false;
-    const hyphen = /^([^-]+)-[a-z]/.exec(text);
-    if (hyphen?.[1] && /^[A-Z]/.test(text) && !/^[A-Z][a-z]?-/.test(text)) {
-      text = hyphen[1];
-      cut = true;
-    }
-    const apostrophe = /^(.+?)['’]s?$/.exec(text);
-    if (apostrophe?.[1]) {
-      possessive = /['’]s$/.test(text) || /s['’]$/.test(text);
-      text = apostrophe[1];
-    }
-    if (text.endsWith('.') && !CORPORATE_SUFFIXES.has(text) && !/^(?:[A-Z]\.)+$/.test(text)) text = text.slice(0, -1);
-    found.push({ start, end: start + text.length, text, possessive, cut });
-  }
-  return found;
-}
-
-const titleCase = (text: string): string => text.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase());
-const isNameWord = (word: string): boolean => /^[A-Z]/.test(word) || /^[a-z]+[A-Z]/.test(word) || /^\d+[A-Za-z]*[A-Z]/.test(word);
-const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de']);
-const verbLike = /^\s*(?:[a-z]+ly\s+|already\s+|also\s+|still\s+|now\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|may|might|did|does|said|says|[a-z]+ed|[a-z]{2,}s)\b/;
-
-interface NameSpan {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Capitalised names in one sentence that no known name covers. */
-function capitalisedNames(sentence: TextSpan, covered: (start: number, end: number) => boolean, capitalisedElsewhere: Set<string>): NameSpan[] {
-  const words = wordsOf(sentence);
-  const names: NameSpan[] = [];
-  let i = 0;
-  while (i < words.length) {
-    const first = words[i];
-    if (!first || !isNameWord(first.text) || covered(first.start, first.end)) {
-      i += 1;
-      continue;
-    }
-    let j = i;
-    // Extend over name words and connectors followed by a name word.
-    while (true) {
-      const current = words[j];
-      if (!current || current.possessive || current.cut) break;
-      const next = words[j + 1];
-      if (!next || covered(next.start, next.end)) break;
-      const gap = sentence.text.slice(current.end - sentence.start, next.start - sentence.start);
-      if (isNameWord(next.text) && /^ $/.test(gap) && !MONTHS_AND_DAYS.has(next.text)) {
-        j += 1;
-        continue;
-      }
-      const after = words[j + 2];
-      if (CONNECTORS.has(next.text) && after && isNameWord(after.text) && /^ $/.test(gap) && !covered(after.start, after.end)) {
-        if (next.text === 'and') {
-          // "Industrial and Commercial Bank", "China Banking and Insurance Regulatory Commission" are one
-          // name (a descriptive word before "and", an organisation word after); "Alibaba and Tencent",
-          // "Baidu Inc and Alibaba Group" are two.
-          const rest = words.slice(j + 2, j + 7).map((word) => word.text);
-          const before = words.slice(i, j + 1).map((word) => word.text);
-          const descriptive = /(?:al|ial|ing|ic|ics|ance|ities|ment|ure|ary|ial|ies|ion)$/.test(current.text) || COMPANY_WORDS.has(current.text);
-          if (!descriptive || before.some((word) => CORPORATE_SUFFIXES.has(word)) || !rest.some((word) => word === 'Bank' || COMPANY_WORDS.has(word) || REGULATOR_WORDS.has(word))) break;
-        }
-        j += 2;
-        continue;
-      }
-      break;
-    }
-    let span = words.slice(i, j + 1);
-    // Leading words that start sentences but name nothing: "The", "Earlier", "Chinese".
-    while (span.length > 0 && (FUNCTION_WORDS.has(span[0]?.text ?? '') || DEMONYMS.has(span[0]?.text ?? '') || MONTHS_AND_DAYS.has(span[0]?.text ?? '') || CONNECTORS.has(span[0]?.text ?? ''))) span = span.slice(1);
-    while (span.length > 0 && CONNECTORS.has(span[0]?.text ?? '')) span = span.slice(1);
-    while (span.length > 0 && CONNECTORS.has(span[span.length - 1]?.text ?? '')) span = span.slice(0, -1);
-    i = j + 1;
-    const head = span[0];
-    const last = span[span.length - 1];
-    if (!head || !last) continue;
-    const text = sentence.text.slice(head.start - sentence.start, last.end - sentence.start);
-    if (PLACES.has(text) || PLACES.has(titleCase(text)) || NOT_NAMES.has(text) || span.every((word) => CORPORATE_SUFFIXES.has(word.text) || DEMONYMS.has(word.text))) continue;
-    if (span.length === 1 && /^[A-Z][a-z-]+$/.test(text)) {
-      // A single capitalised word at the start of a sentence followed by an ordinary lower-case word
-      // ("Social media …", "Early in …") is not a name, unless the text capitalises it elsewhere too or
-      // a verb follows it ("Grab teams up with …"); a comma, "and", "-backed" or "'s" after it keeps it.
-      const atStart = !/[\p{L}\p{N}]/u.test(sentence.text.slice(0, head.start - sentence.start).replace(/^[\s"“'‘(]+/, ''));
-      const after = sentence.text.slice(last.end - sentence.start);
-      const ordinary = /^\s+[a-z]/.test(after) && !/^\s+(?:and|or|&)\s/.test(after) && !verbLike.test(after);
-      if (atStart && !last.cut && !last.possessive && !capitalisedElsewhere.has(text) && (ordinary || /^\s*$/.test(after))) continue;
-      // "Competition is fierce": an abstract noun before a verb is not a name either.
-      if (atStart && !capitalisedElsewhere.has(text) && /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ure|ing)$/.test(text)) continue;
-    }
-    names.push({ start: head.start, end: last.end, text });
-  }
-  return names;
-}
-
-/** Words the text capitalises somewhere other than at the start of a sentence. */
-function capitalisedMidSentence(sentences: TextSpan[]): Set<string> {
-  const seen = new Set<string>();
-  for (const sentence of sentences) {
-    for (const match of sentence.text.matchAll(/(?<=[\p{L}\p{N},;:] )([A-Z][a-z]+)/gu)) if (match[1]) seen.add(match[1]);
-  }
-  return seen;
-}
+export { coreName, initials, labelFromName, normaliseName, sameEntity, type LabelEvidence };
 
 /**
  * The graph's names, indexed once: by first word (to find them in a text in one pass), by normalised
@@ -255,9 +89,21 @@ export class EntityTable {
       return this.addAlias(this.entities.length - 1, name);
     }
     const similar = this.entities.findIndex((entity) => entity.existingId === null && [entity.name, ...entity.aliases].some((form) => sameEntity(form, name)));
-    if (similar >= 0) return this.addAlias(similar, name);
+    if (similar >= 0 && !this.ambiguous(similar, name)) return this.addAlias(similar, name);
     this.entities.push({ name, label: guess.label, labelEvidence: guess.evidence, aliases: [], existingId: null, mentions: [] });
     return this.entities.length - 1;
+  }
+
+  /**
+   * Whether a short form would join two names: "Kestrel" is not "Kestrel Holdings" when the text
+   * also names "Kestrel Digital Bank".
+   */
+  private ambiguous(index: number, name: string): boolean {
+    const entity = this.entities[index];
+    if (!entity) return false;
+    const forms = [entity.name, ...entity.aliases];
+    const short = [name, ...forms].reduce((a, b) => (b.length < a.length ? b : a));
+    return this.entities.some((other, otherIndex) => otherIndex !== index && [other.name, ...other.aliases].some((form) => form.startsWith(`${short} `)));
   }
 
   /** Records `name` as a form of entity `index`; the longest form becomes a new entity's name. */
@@ -266,7 +112,7 @@ export class EntityTable {
     if (!entity) return index;
     const forms = [entity.name, ...entity.aliases];
     if (!forms.some((form) => normaliseName(form) === normaliseName(name))) {
-      if (entity.existingId === null && name.length > entity.name.length && coreName(name) === coreName(entity.name)) {
+      if (entity.existingId === null && name.length > entity.name.length && (coreName(name) === coreName(entity.name) || (sameEntity(name, entity.name) && name.startsWith(entity.name)))) {
         entity.aliases.push(entity.name);
         entity.name = name;
       } else entity.aliases.push(name);

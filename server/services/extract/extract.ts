@@ -65,7 +65,7 @@ function fitLabels(table: EntityTable, model: Model, type: string, from: number,
 export function extractCandidates(text: string, known: readonly KnownEntity[] | KnownIndex, model: Model, existing: readonly ExistingRelationship[] = []): Extraction {
   const sentences = splitSentences(text);
   const table = findEntities(text, sentences, known);
-  let discourse: Discourse = { topic: null, recent: [] };
+  let discourse: Discourse = { topic: null, recent: [], pair: null };
   const found: Array<{ type: string; from: number; to: number; confidence: number; quote: string; fromLabel?: string; toLabel?: string }> = [];
   for (const sentence of sentences) {
     for (const clauseSpan of splitClauses(sentence)) {

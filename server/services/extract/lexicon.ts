@@ -8,7 +8,11 @@ const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 
 /** Words that end a company's legal name; a name without them is the same entity ("Baidu" and "Baidu Inc"). */
 export const CORPORATE_SUFFIXES = words(`Ltd Ltd. Limited Inc Inc. Incorporated Corp Corp. Corporation Co Co. Company Plc PLC plc LLC Llc Bhd Bhd. AG SA S.A. NV N.V. GmbH
-  Holdings Holding Group Grp .com`);
+  Holdings Holding Group Grp .com Pte Pte. Pty Pty. Sdn Sdn. Tbk Tbk. KK K.K. SpA S.p.A. BV B.V. AB ASA Oyj SE`);
+
+/** Words of an industry that a company's short name leaves out: "Qiantu Internet" is "Qiantu", "Taikang Life Insurance" "Taikang". */
+export const INDUSTRY_NAME_WORDS = words(`Internet Insurance Life Securities Telecom Telecommunications Financial Finance Capital Payments Pay Technologies Technology Tech
+  Digital Online Network Networks Software Electronics Media`);
 
 /** Words that add nothing to a company's name: "Huawei Technologies" is "Huawei". */
 export const GENERIC_NAME_WORDS = words(`Technologies Technology International Corporation Company Incorporated Limited Holdings Group`);
@@ -28,7 +32,16 @@ export const FUNCTION_WORDS = words(`The A An In On At For By With From To Of An
   First Second Third Not No Yes Please Read Share Start Click Subscribe Sign Follow Photo Image Video Source Sources Update Updated Editor Editing Note
   Shares Investors Analysts Officials Regulators Customers Users Reporters Executives Critics Observers Experts Traders Consumers Merchants
   Separately Additionally Elsewhere Notably Similarly Currently Previously Initially Ultimately Likewise Nevertheless Otherwise Hence Thus Therefore
-  Mr Mrs Ms Dr Prof Chief Senior Vice`);
+  Mr Mrs Ms Dr Prof Chief Senior Vice About One Two Three Four Five Six Seven Eight Nine Ten`);
+
+/** Nouns that end a place's name: "Pearl River Delta", "Guangdong Province". */
+export const PLACE_HEADS = words(`Delta Province Region District Prefecture County Municipality Island Islands Peninsula Valley Coast Bay Sea River Mountains`);
+
+/** Regional and institutional words that start a regulator's or a central bank's name ("National Financial Regulatory Administration"). */
+export const INSTITUTIONAL_WORDS = words(`National Federal State European Asian International Central`);
+
+/** Names of central banks, which regulate rather than lend: "People's Bank of China", "Reserve Bank of India". */
+export const CENTRAL_BANK = /\b(?:Central Bank|Reserve Bank|People['’]s Bank|Federal Reserve|Swiss National Bank)\b/;
 
 /** Nationality and regional adjectives: capitalised, never an entity on their own. */
 export const DEMONYMS = words(`Chinese American British English Japanese Korean Indian European Asian African German French Italian Spanish Russian
@@ -58,10 +71,11 @@ export const PLACES = new Set(
 
 /** Capitalised words that are common abbreviations or terms, not names. */
 export const NOT_NAMES = words(`2G 3G 4G 5G 6G AI IT API APIs CEO CFO CTO COO IPO GDP VR AR IoT P2P B2B B2C B2G O2O 2C 2B SME SMEs KYC AML FAQ PDF Q1 Q2 Q3 Q4 OK TV PC
-  Internet Web Fintech FinTech Blockchain Cloud Big Data Bitcoin Ethereum Brief Newsletter Debrief Daily Story News`);
+  Internet Web Fintech FinTech Blockchain Cloud Big Data Bitcoin Ethereum Brief Newsletter Debrief Daily Story News
+  QR NFC SMS ATM ATMs POS BNPL ESG SaaS eKYC OTP PIN RMB USD HKD`);
 
 /** Nouns that name a product or platform at the end of a noun phrase ("an invoicing system"). */
-export const PRODUCT_HEADS = `products?|platforms?|system|network|app|apps|application|service|services|tool|wallet|fund|card|game|chain|exchange|marketplace|browser|assistant|token|coin|stablecoin|currency|ledger`;
+export const PRODUCT_HEADS = `products?|platforms?|system|network|app|apps|application|service|services|tool|wallet|fund|card|game|chain|exchange|marketplace|browser|assistant|token|coin|stablecoin|currency|ledger|portal|gateway|super-app`;
 
 /** Nouns that say an entity is a subsidiary of another ("its fintech arm"). */
 export const SUBSIDIARY_HEADS = `arm|unit|subsidiary|division|affiliate|branch|offshoot|spin-off|spinoff`;
@@ -74,3 +88,9 @@ export const ROLE_HEADS = `analyst|executive|officer|director|chairman|chairwoma
 
 /** Nouns that say an unnamed organisation is a regulator ("the Hong Kong authority"). */
 export const REGULATOR_HEADS = `authority|authorities|regulator|regulators|commission|ministry|central bank|monetary authority|watchdog|supervisor|administration|bureau`;
+
+/** Verbs in the past tense that do not end in "-ed": "Zenpay grew", "Orbix set up". */
+export const IRREGULAR_VERBS = `grew|rose|fell|won|lost|made|took|bought|sold|led|built|began|became|saw|got|gave|went|paid|hit|set|put|cut|ran|held|kept|brought|met|sought|struck|spent|drew|chose|wrote|told|left|came|found|beat|shut|quit|split|spun|undercut|overtook|withdrew|sank|sent|lent|bid`;
+
+/** Adverbs that may stand between a subject and its verb: "Orbix later signed", "Zenpay never sold". */
+export const ADVERBS = `[a-z]+ly|already|also|still|now|ever|never|later|then|once|first|jointly|together`;

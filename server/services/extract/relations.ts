@@ -45,6 +45,12 @@ function listBefore(masked: string, offset: number): number[] {
   return found;
 }
 
+/** The first list of entities of the clause before `offset` (its subject, asides left out). */
+function firstListBefore(masked: string, offset: number): number[] {
+  const first = new RegExp(LIST, 'u').exec(withoutAsides(masked).slice(0, offset));
+  return first ? ids(first[0]) : [];
+}
+
 /** The list of entities that starts at `offset`, after at most a few words and a colon. */
 function listAfter(masked: string, offset: number, clause: MaskedClause): number[] {
   const match = new RegExp(`^(?:\\s*(?:the|an?|its|their)?\\s*(?:[\\p{L}-]+\\s+){0,4}?(?:[\\p{L}-]+:\\s*)?)?(${LIST})(?!['’]s)`, 'u').exec(masked.slice(offset));
@@ -58,29 +64,41 @@ interface CueRule {
   toLabel?: string;
   /** The object is the list right after the cue (default), or every entity after it in the clause. */
   objects?: 'next' | 'rest';
-  reverse?: boolean;
+  /** "was acquired by", "is powered by": the passive voice swaps the ends. */
+  passive?: boolean;
+}
+
+/** A negation between a cue and the subject before it: "denied it would partner with", "has not signed". */
+const NEGATED = /\b(?:not|never|no|denied|denies|deny|declined to|refused to|won['’]t|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|rejected|ruled out|rules out|without)\b/iu;
+
+/** Whether the text from the last entity before `offset` to `end` (the cue) negates it. */
+function negated(masked: string, offset: number, end = offset): boolean {
+  const lead = masked.slice(0, offset);
+  return NEGATED.test(masked.slice(lead.lastIndexOf('〕') + 1, end));
 }
 
 const CUE_RULES: CueRule[] = [
   // Partnerships: subject … cue … object.
-  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|str(?:uck|ikes?)|reach(?:es|ed)?|seal(?:s|ed)?|enter(?:s|ed)? into)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:agreement|deal|pact|partnership|memorandum(?: of understanding)?|mou|contract|alliance)\b[^〔.;]*?\bwith\s+$/iu },
-  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|ti(?:e|es|ed|ing) up|tying up|join(?:s|ed|ing)? hands|join(?:s|ed|ing)? forces|cooperat(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)|allied|ally|allies)\s+(?:\w+\s+){0,2}?with\s+$/iu },
+  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|str(?:uck|ikes?)|reach(?:es|ed)?|seal(?:s|ed)?|enter(?:s|ed)? into|forg(?:e|es|ed|ing)|form(?:s|ed|ing)?|agree(?:s|d|ing)?|announc(?:e|es|ed|ing))\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:agreement|deal|pact|partnership|memorandum(?: of understanding)?|mou|contract|alliance|framework|accord|tie-up)\b[^〔.;]*?\bwith\s+$/iu },
+  { type: 'PARTNERS_WITH', confidence: 0.9, cue: /\b(?:partner(?:s|ed|ing)?|sign(?:s|ed|ing)?|team(?:s|ed|ing)? up|ti(?:e|es|ed|ing) up|tying up|join(?:s|ed|ing)? hands|join(?:s|ed|ing)? forces|cooperat(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)|allied|ally|allies)\s+(?:\w+\s+){0,2}?with\s+$/iu },
   { type: 'PARTNERS_WITH', confidence: 0.7, cue: /\b(?:work(?:s|ed|ing)?|build(?:s|ing)?|built|co-develop(?:s|ed|ing)?|develop(?:s|ed|ing)?|creat(?:e|es|ed|ing)|launch(?:es|ed|ing)?|set(?:s|ting)? up|establish(?:es|ed|ing)?)\b[^〔.;]{0,80}?\bwith\s+$/iu },
   { type: 'PARTNERS_WITH', confidence: 0.6, cue: /\b(?:has|have|had) (?:a |an )?(?:[\p{L}-]+\s+){0,3}?(?:partnerships?|collaborations?|arrangements?|deals?|agreements?)\s+with\s+$/iu },
   // Competition.
   { type: 'COMPETES_WITH', confidence: 0.8, cue: /\b(?:compet(?:e|es|ed|ing)|rival(?:s|led|ling)?|vie|vies|vying|battl(?:e|es|ed|ing)|challeng(?:e|es|ed|ing))\b[^〔.;]{0,80}?\b(?:with|against)\s+$/iu },
+  // "Yunshan rivals Xiaoyu", "takes on X".
+  { type: 'COMPETES_WITH', confidence: 0.7, cue: /\b(?:rivals|rivalled|rivaled|challenges|challenged|tak(?:es|ing) on|took on)\s+$/iu },
   // Ownership.
-  { type: 'OWNS', confidence: 0.7, cue: /\b(?:acquir(?:e|es|ed|ing)|bought|buys?|took over|takes over|own(?:s|ed)?|controls?)\s+$/iu },
-  { type: 'OWNS', confidence: 0.6, cue: /\b(?:acquir(?:e|es|ed|ing)|bought|buys?|took|takes|holds?|held)\s+(?:an?|the)\s+(?:[\p{L}\d%.-]+\s+){0,3}?stake\s+in\s+$/iu },
+  { type: 'OWNS', confidence: 0.7, passive: true, cue: /\b(?:acquir(?:e|es|ed|ing)|bought|buys?|took over|takes over|own(?:s|ed)?|controls?|controlled)\s+$/iu },
+  { type: 'OWNS', confidence: 0.6, cue: /\b(?:acquir(?:e|es|ed|ing)|bought|buys?|took|takes?|taking|holds?|held)\s+(?:an?|the)\s+(?:[\p{L}\d%.-]+\s+){0,3}?stake\s+in\s+$/iu },
   { type: 'OWNS', confidence: 0.5, cue: /\b(?:invest(?:s|ed|ing)?|pour(?:s|ed)?)\s+(?:[^〔.;]{0,40}?\s)?in(?:to)?\s+$/iu },
   { type: 'SUBSIDIARY_OF', confidence: 0.85, cue: new RegExp(`,?\\s*(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${SUBSIDIARY_HEADS})\\s+of\\s+$`, 'iu') },
   // Products.
-  { type: 'OFFERS', confidence: 0.8, toLabel: 'Product', objects: 'rest', cue: /\b(?:launch(?:ed|es|ing)?|(?:the )?launch of|introduc(?:ed|es|ing|e)|unveil(?:ed|s|ing)?|roll(?:ed|s|ing)? out|releas(?:ed|es|ing)|debut(?:ed|s)|develop(?:ed|s)|offer(?:s|ed)|runs|operates|includes)\b/iu },
+  { type: 'OFFERS', confidence: 0.8, toLabel: 'Product', objects: 'rest', passive: true, cue: /\b(?:launch(?:ed|es|ing)?|(?:the )?launch of|introduc(?:ed|es|ing|e)|unveil(?:ed|s|ing)?|roll(?:ed|s|ing)? out|releas(?:ed|es|ing)|debut(?:ed|s)|develop(?:ed|s)|built|offer(?:s|ed)|runs|operates|includes)\b/iu },
   // Licences.
   { type: 'LICENSED_BY', confidence: 0.85, toLabel: 'Regulator', cue: /\b(?:licen[cs]e[sd]?|permit|approval|authori[sz]ation|charter)\b[^〔.;]{0,60}?\b(?:from|by)\s+$/iu },
   { type: 'LICENSED_BY', confidence: 0.85, toLabel: 'Regulator', cue: /\b(?:licensed|authori[sz]ed|approved|regulated)\s+by\s+$/iu },
   // Infrastructure.
-  { type: 'PROVIDES_INFRASTRUCTURE_FOR', confidence: 0.8, toLabel: 'Product', cue: /\b(?:infrastructure provider|provid(?:e|es|ed|ing)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?infrastructure|powers|powered)\s+(?:for|to)?\s*$/iu },
+  { type: 'PROVIDES_INFRASTRUCTURE_FOR', confidence: 0.8, toLabel: 'Product', passive: true, cue: /\b(?:infrastructure provider|provid(?:e|es|ed|ing)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?infrastructure|powers|powered)\s+(?:for|to)?\s*$/iu },
 ];
 
 /** The statements of one clause. */
@@ -95,16 +113,31 @@ export function readStatements(clause: MaskedClause): Statement[] {
   for (const rule of CUE_RULES) {
     const anchored = rule.cue.source.endsWith('$');
     if (anchored) {
-      const cue = new RegExp(rule.cue.source.replace(/\\s\+\$$|\\s\*\$$|\$$/, ''), 'giu');
+      // The cue ends at white space: "buy" in "buy-now-pay-later" is no cue.
+      const cue = new RegExp(rule.cue.source.replace(/\\s\+\$$/, '(?=\\s)').replace(/\\s\*\$$|\$$/, ''), 'giu');
       for (const match of masked.matchAll(cue)) {
-        const objects = listAfter(masked, (match.index ?? 0) + match[0].length, clause);
+        const end = (match.index ?? 0) + match[0].length;
+        if (negated(masked, match.index ?? 0, end)) continue;
+        const objects = listAfter(masked, end, clause);
         const subjects = listBefore(masked, match.index ?? 0);
-        for (const subject of subjects) for (const object of objects) add({ type: rule.type, from: subject, to: object, confidence: rule.confidence, toLabel: rule.toLabel });
+        const swap = rule.passive === true && /^\s*by\s/u.test(masked.slice(end));
+        for (const subject of subjects) for (const object of objects) add({ type: rule.type, from: swap ? object : subject, to: swap ? subject : object, confidence: rule.confidence, toLabel: swap ? undefined : rule.toLabel, fromLabel: swap ? rule.toLabel : undefined });
       }
     } else {
       const cue = new RegExp(rule.cue.source, 'giu');
       for (const match of masked.matchAll(cue)) {
-        const subjects = listBefore(masked, match.index ?? 0);
+        if (negated(masked, match.index ?? 0)) continue;
+        const end = (match.index ?? 0) + match[0].length;
+        // "was built by Bytewave": the one after "by" offers the subject.
+        const by = rule.passive === true ? new RegExp(`^\\s+(?:\\w+\\s+)?by\\s+${E}`, 'u').exec(masked.slice(end)) : null;
+        if (by) {
+          for (const product of listBefore(masked, match.index ?? 0).slice(-1)) add({ type: rule.type, from: Number(by[1]), to: product, confidence: rule.confidence, toLabel: rule.toLabel });
+          continue;
+        }
+        // "A joined hands with B to launch C": A launched it.
+        const lead = masked.slice(0, match.index ?? 0);
+        const partnered = /\bwith\s+〔\d+〕(?:\s*(?:,|and)\s*〔\d+〕)*\s+(?:to|in order to)\s+$/u.exec(lead);
+        const subjects = listBefore(masked, partnered ? partnered.index : (match.index ?? 0));
         // What was launched: the entities after the verb up to a preposition that brings in partners
         // or places ("launched Mox Bank with PCCW and HKT").
         const rest = masked.slice((match.index ?? 0) + match[0].length).split(/\b(?:with|from|by|against|between|through|via|alongside|together with|in partnership with)\s/iu)[0] ?? '';
@@ -114,7 +147,11 @@ export function readStatements(clause: MaskedClause): Statement[] {
             .replace(/〔\d+〕\s+(?:knock-?off|clone|copycat|imitation|rip-?off)/giu, '')
             .replace(/〔\d+〕['’]s/gu, ''),
         ).filter((object) => !clause.references[object]?.anaphor);
-        for (const subject of subjects.slice(-1)) for (const object of objects) add({ type: rule.type, from: subject, to: object, confidence: rule.confidence, toLabel: rule.toLabel });
+        // "A and B launched C": each of a list right before the verb; else the nearest subject.
+        const together = /(?:〔\d+〕(?:\s*,\s*|\s+and\s+))+〔\d+〕\s+(?:[a-z]+ly\s+|also\s+|jointly\s+|together\s+|have\s+|has\s+)*$/u.test(lead) && !partnered;
+        for (const subject of together ? subjects : subjects.slice(-1)) for (const object of objects) add({ type: rule.type, from: subject, to: object, confidence: rule.confidence, toLabel: rule.toLabel });
+        // …and those who launch something together work together.
+        if (together && objects.length > 0) for (let a = 0; a < subjects.length; a += 1) for (let b = a + 1; b < subjects.length; b += 1) add({ type: 'PARTNERS_WITH', from: subjects[a] ?? 0, to: subjects[b] ?? 0, confidence: 0.6 });
       }
     }
   }
@@ -124,8 +161,9 @@ export function readStatements(clause: MaskedClause): Statement[] {
     add({ type: 'PARTNERS_WITH', from: Number(match[1]), to: Number(match[2]), confidence: 0.85 });
   }
   // "A and B … partnered / signed an agreement / are jostling".
-  for (const match of masked.matchAll(new RegExp(`(${LIST})(?:,[^,]*?,)?\\s+(?:\\w+\\s+){0,2}?(partner(?:ed)?|teamed up|tied up|joined hands|signed|are jostling|are competing|compete|competed|are vying|vie|are rivals|rival)\\b`, 'giu'))) {
+  for (const match of masked.matchAll(new RegExp(`(${LIST})(?:,[^,]*?,)?\\s+(?:\\w+\\s+){0,2}?(partner(?:ed)?|teamed up|tied up|joined hands|signed|(?:will\\s+|would\\s+|plan\\s+to\\s+)?(?:jointly|together)\\s+(?:develop|build|launch|offer|run|create|operate|set up|invest)|are jostling|are competing|compete|competed|are vying|vie|are rivals|rival)\\b`, 'giu'))) {
     const list = ids(match[1] ?? '');
+    if (NEGATED.test(match[0].slice((match[1] ?? '').length))) continue;
     const type = /jostl|compet|vy|vie|rival/i.test(match[2] ?? '') ? 'COMPETES_WITH' : 'PARTNERS_WITH';
     for (let a = 0; a < list.length; a += 1) for (let b = a + 1; b < list.length; b += 1) add({ type, from: list[a] ?? 0, to: list[b] ?? 0, confidence: 0.7 });
   }
@@ -175,7 +213,7 @@ export function readStatements(clause: MaskedClause): Statement[] {
     add({ type: 'DISTRIBUTES', from: Number(match[2]), to: Number(match[1]), confidence: 0.75, fromLabel: 'Product', toLabel: 'Product' });
   }
   // "X, a senior analyst at Y", "X, head of research at Y".
-  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:(?:an?|the)\\s+)?(?:[\\p{L}-]+\\s+){0,4}?(?:${ROLE_HEADS})\\s+(?:(?:of|for)\\s+[\\p{L}-]+\\s+)?(?:at|of|with|for|from)\\s+(?:[\\p{L}-]+\\s+){0,2}?${E}`, 'giu'))) {
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:(?:an?|the)\\s+)?(?:[\\p{L}-]+\\s+){0,4}?(?:${ROLE_HEADS})\\s+(?:(?:of|for)\\s+(?:[\\p{L}-]+\\s+){1,3}?)?(?:at|of|with|for|from)\\s+(?:[\\p{L}-]+\\s+){0,2}?${E}`, 'giu'))) {
     add({ type: 'WORKS_FOR', from: Number(match[1]), to: Number(match[2]), confidence: 0.85, fromLabel: 'Person' });
   }
   // "a Cryptokitties knock-off, Jiamitu", "Jiamitu, a knock-off of Cryptokitties".
@@ -189,16 +227,69 @@ export function readStatements(clause: MaskedClause): Statement[] {
   const venture = /\bjoint[ -]venture\b/iu.exec(masked);
   if (venture) {
     const after = masked.slice(venture.index + venture[0].length);
-    const named = new RegExp(`^(?:[^〔.;]*?(?:called|named|dubbed|known as)\\s+|\\s*(?:[^〔.;]{0,40}?)?,\\s*|\\s+)${E}`, 'u').exec(after);
+    const named = new RegExp(`^(?:\\s*(?:with|between)\\s+${LIST}\\s*,?)?(?:[^〔.;]*?(?:called|named|dubbed|known as)\\s+|\\s*(?:[^〔.;]{0,40}?)?,\\s*|\\s+)${E}`, 'u').exec(after);
     const owners = listBefore(masked, venture.index);
     const partners = ids(/^\s*(?:with|between)\s+([^.;]*?)(?:,|called|named|$)/u.exec(after)?.[1] ?? '');
     if (named) {
       const jv = Number(named[1]);
       for (const owner of [...owners, ...partners.filter((partner) => partner !== jv)]) add({ type: 'SET_UP_JOINT_VENTURE', from: owner, to: jv, confidence: 0.8, toLabel: 'Company' });
     }
-    const before = new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}\\d$.-]+\\s+){0,3}?joint[ -]venture\\s+(?:of|between|by)\\s+(${LIST})`, 'u').exec(masked);
+    // "Z, a joint venture of A and the e-commerce group B": a description before a name is left out.
+    const plain = masked.replace(/\b(?:the|an?)\s+(?:[\p{L}-]+\s+){0,2}?(?:group|company|firm|giant|bank|lender|insurer|startup|conglomerate)\s+(〔\d+〕)/giu, '$1');
+    const before = new RegExp(`${E},?\\s+(?:(?:is|was|will be)\\s+)?(?:an?|the)\\s+(?:[\\p{L}\\d$.-]+\\s+){0,3}?joint[ -]venture\\s+(?:of|between|by)\\s+(${LIST})`, 'u').exec(plain);
     if (before) for (const owner of ids(before[2] ?? '')) add({ type: 'SET_UP_JOINT_VENTURE', from: owner, to: Number(before[1]), confidence: 0.8, toLabel: 'Company' });
   }
+  // "X, a payments company backed by Y", "X, a Y-backed operator".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:backed|owned|controlled|funded)\\s+by\\s+(${LIST})`, 'giu'))) {
+    for (const owner of ids(match[2] ?? '')) add({ type: 'OWNS', from: owner, to: Number(match[1]), confidence: 0.7 });
+  }
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:an?|the)\\s+${E}-(?:backed|owned|controlled|funded)\\b`, 'giu'))) {
+    add({ type: 'OWNS', from: Number(match[2]), to: Number(match[1]), confidence: 0.7 });
+  }
+  // "its stake in Y", "X's 18% stake in Y", "X owns about 18% of Y".
+  const share = `(?:(?:about|nearly|around|roughly|almost|over|some|more than|less than)\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|percent)`;
+  for (const match of masked.matchAll(new RegExp(`${E}(?:['’]s)?\\s+(?:${share}\\s+)?(?:[\\p{L}-]+\\s+)?stake\\s+(?:in|of)\\s+${E}`, 'giu'))) {
+    add({ type: 'OWNS', from: Number(match[1]), to: Number(match[2]), confidence: 0.6 });
+  }
+  for (const match of masked.matchAll(new RegExp(`${E}\\s+(?:owns|holds|controls|owned|held|controlled)\\s+${share}\\s+(?:stake\\s+)?(?:of|in)\\s+${E}`, 'giu'))) {
+    if (!negated(masked, match.index ?? 0)) add({ type: 'OWNS', from: Number(match[1]), to: Number(match[2]), confidence: 0.7 });
+  }
+  // "Its investors include A and B".
+  for (const match of masked.matchAll(new RegExp(`${E}(?:['’]s)?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:investors|backers|shareholders|owners)\\s+(?:also\\s+)?(?:include|includes|included|are|were)\\s+(${LIST})`, 'giu'))) {
+    for (const owner of ids(match[2] ?? '')) add({ type: 'OWNS', from: owner, to: Number(match[1]), confidence: 0.6 });
+  }
+  // "rolled out Z in partnership with B": the subject partners with B.
+  for (const match of masked.matchAll(new RegExp(`\\b(?:in (?:partnership|collaboration|cooperation|alliance|a tie-up) with|jointly with)\\s+(${LIST})`, 'giu'))) {
+    if (negated(masked, match.index ?? 0)) continue;
+    for (const subject of firstListBefore(masked, match.index ?? 0)) for (const partner of ids(match[1] ?? '')) add({ type: 'PARTNERS_WITH', from: subject, to: partner, confidence: 0.75 });
+  }
+  // "X, one of Y's competitors".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+one of\\s+${E}['’]s\\s+(?:[\\p{L}-]+\\s+)?(?:competitors|rivals)\\b`, 'giu'))) {
+    add({ type: 'COMPETES_WITH', from: Number(match[1]), to: Number(match[2]), confidence: 0.75 });
+  }
+  // "X, Y's chief economist", "X, the bank's chief information officer".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+${E}['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${ROLE_HEADS})\\b`, 'giu'))) {
+    add({ type: 'WORKS_FOR', from: Number(match[1]), to: Number(match[2]), confidence: 0.8, fromLabel: 'Person' });
+  }
+  // "Z, a cargo insurance product sold through Y's trade-finance portal, W": W distributes Z.
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:sold|distributed|offered|available)\\s+(?:through|via|on)\\s+(?:〔\\d+〕['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${PRODUCT_HEADS})\\s*,\\s*)?${E}`, 'giu'))) {
+    add({ type: 'DISTRIBUTES', from: Number(match[2]), to: Number(match[1]), confidence: 0.7, fromLabel: 'Product', toLabel: 'Product' });
+  }
+  // "X, a rival of Y".
+  for (const match of masked.matchAll(new RegExp(`${E},\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:rival|competitor)\\s+(?:of|to)\\s+${E}`, 'giu'))) {
+    add({ type: 'COMPETES_WITH', from: Number(match[1]), to: Number(match[2]), confidence: 0.75 });
+  }
+  // Licences the other way round: "a licence was granted to X by Y", "Y granted X a licence", "Y issued a licence to X".
+  for (const match of masked.matchAll(new RegExp(`\\blicen[cs]es?\\b[^〔.;]{0,40}?\\b(?:granted|issued|awarded|given)\\s+to\\s+(?:the\\s+)?(${LIST})\\s+by\\s+(?:the\\s+)?${E}`, 'giu'))) {
+    for (const holder of ids(match[1] ?? '')) add({ type: 'LICENSED_BY', from: holder, to: Number(match[2]), confidence: 0.85, toLabel: 'Regulator' });
+  }
+  for (const match of masked.matchAll(new RegExp(`${E}\\s+(?:has\\s+|had\\s+)?(?:granted|issued|awarded|gave)\\s+(?:(${LIST})\\s+(?:an?|its|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?licen[cs]es?\\b|(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?licen[cs]es?\\s+to\\s+(${LIST}))`, 'giu'))) {
+    if (negated(masked, match.index ?? 0)) continue;
+    for (const holder of ids(match[2] ?? match[3] ?? '')) add({ type: 'LICENSED_BY', from: holder, to: Number(match[1]), confidence: 0.8, toLabel: 'Regulator' });
+  }
+  // A byline: "Analyst: Chen Rui, Meridian Securities", "By Mary Tan, Zenbank".
+  const byline = new RegExp(`^(?:By|Analysts?|Authors?|Reporter|Written by)\\s*:?\\s+${E},\\s+${E}\\s*$`, 'u').exec(masked);
+  if (byline) add({ type: 'WORKS_FOR', from: Number(byline[1]), to: Number(byline[2]), confidence: 0.6, fromLabel: 'Person' });
   // "X is a unit of Y", "X, a unit of Y" handled by the cue rule; "according to X" names a source, not a fact.
   return statements;
 }
