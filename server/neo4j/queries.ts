@@ -65,6 +65,7 @@ export const QUERY_NAMES = [
   'keys/node',
   'keys/relationship',
   'keys/nodes',
+  'keys/unchanged',
   'extract/known-entities',
   'extract/relationships-between',
 ] as const;

@@ -85,6 +85,7 @@ export interface QueryTypes {
   'keys/node': { parameters: { key: string }; record: { node: Node; merged: boolean } };
   'keys/relationship': { parameters: { key: string }; record: { relationship: Relationship } };
   'keys/nodes': { parameters: { keys: string[] }; record: { key: string; id: string } };
+  'keys/unchanged': { parameters: { pairs: Array<{ id: string; key: string }> }; record: { id: string } };
 }
 
 /** Every query of QUERY_NAMES has its entry here (a compile error names the one missing). */

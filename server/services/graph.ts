@@ -33,13 +33,21 @@ export async function getSubgraph(database: Database, ids: string[], focus: stri
   };
 }
 
-/** The ids whose stable key names another node now (old id → its id now). */
+/**
+ * The ids whose stable key names another node now (old id → its id now). Nodes that still carry
+ * their key are found by elementId first; only the rest (after a reseed, a merge, a deletion) are
+ * searched for by key, which reads every node.
+ */
 async function renamedByKeys(database: Database, keys: Record<string, string>): Promise<Record<string, string>> {
-  const wanted = [...new Set(Object.values(keys))];
+  if (Object.keys(keys).length === 0) return {};
+  const pairs = Object.entries(keys).map(([id, key]) => ({ id, key }));
+  const unchanged = new Set((await database.read('keys/unchanged', { pairs })).records.map((record) => record.get('id')));
+  const moved = pairs.filter((pair) => !unchanged.has(pair.id));
+  const wanted = [...new Set(moved.map((pair) => pair.key))];
   if (wanted.length === 0) return {};
   const named = new Map((await database.read('keys/nodes', { keys: wanted })).records.map((record) => [record.get('key'), record.get('id')]));
   const renamed: Record<string, string> = {};
-  for (const [id, key] of Object.entries(keys)) {
+  for (const { id, key } of moved) {
     const now = named.get(key);
     if (now !== undefined && now !== id) renamed[id] = now;
   }
