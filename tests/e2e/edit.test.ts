@@ -105,6 +105,7 @@ test('an entity is created, connected with its evidence and edited by hand; the 
   await edit.locator('[data-testid="property-name"]').last().fill('country');
   await edit.locator('textarea').last().fill('China');
   await edit.locator('[data-testid="edit-comment"]').fill('The lab’s own spelling');
+  await edit.locator('[data-testid="edit-author"]').fill('Ada Analyst');
   await submit(edit);
   await waitForNode(page, 'Tencent–CCB FinTech Lab');
   expect(await row("MATCH (n {id: 'tencent-ccb-fintech-lab'}) RETURN n.name AS name, n.country AS country")).toEqual({ name: 'Tencent–CCB FinTech Lab', country: 'China' });
@@ -113,7 +114,9 @@ test('an entity is created, connected with its evidence and edited by hand; the 
   const entries = page.locator('[data-testid="history-entry"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 2, undefined, { timeout: 15_000 });
   const newest = await entries.first().innerText();
-  expect(newest).toContain('local');
+  // Who: the name typed in the form (the entity was created before it, by "local").
+  expect(newest).toContain('Ada Analyst');
+  expect(await entries.nth(1).innerText()).toContain('local');
   expect(newest).toContain('The lab’s own spelling');
   expect(newest).toContain('name: Tencent CCB Fintech Lab → Tencent–CCB FinTech Lab');
   expect(newest).toContain('country: nothing → China');
@@ -128,6 +131,8 @@ test('an entity is created, connected with its evidence and edited by hand; the 
   expect(await row("MATCH (n {id: 'tencent-ccb-fintech-lab'}) RETURN n.name AS name, n.country AS country")).toEqual({ name: 'Tencent CCB Fintech Lab', country: null });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 3, undefined, { timeout: 15_000 });
   expect(await entries.first().innerText()).toContain('a revert');
+  // The name is kept in this browser: the revert was recorded by the same person.
+  expect(await entries.first().innerText()).toContain('Ada Analyst');
   expect(unexpected(errors)).toEqual([]);
 });
 

@@ -4,6 +4,7 @@
  */
 import type { PlainValue } from '../../../server/contract';
 import { h } from '../ui/dom';
+import { AUTHOR_MAX, readAuthor, storeAuthor } from './author';
 import { fieldId, labelled } from './dialog';
 import { OWN_PROPERTIES, valueToText } from './rules';
 
@@ -55,10 +56,18 @@ export function propertyRows(properties: Readonly<Record<string, PlainValue>>, o
   };
 }
 
-/** The comment the change is recorded with. */
+/** The comment the change is recorded with, and who makes it (kept in this browser for the next change). */
 export function commentField(initial: string): { element: HTMLElement; value(): string } {
   const input = h('input', { type: 'text', value: initial, maxlength: 2000, 'data-testid': 'edit-comment', autocomplete: 'off' });
-  return { element: labelled('Comment (kept in the history)', input), value: () => input.value.trim() || initial };
+  const author = h('input', { type: 'text', value: readAuthor(), maxlength: AUTHOR_MAX, placeholder: 'local', 'data-testid': 'edit-author', autocomplete: 'name' });
+  author.addEventListener('change', () => storeAuthor(author.value));
+  return {
+    element: h('div', { class: 'edit-who' }, labelled('Comment (kept in the history)', input), labelled('Your name (kept in the history)', author)),
+    value: () => {
+      storeAuthor(author.value);
+      return input.value.trim() || initial;
+    },
+  };
 }
 
 /** A select of the nodes on the canvas (by canvas id), `selected` picked. */

@@ -4,6 +4,7 @@
  * duplicates, and the inspector's history with revert. Every write is one change of the change API;
  * the canvas is brought up to date after each.
  */
+import { authorOf } from './author';
 import './edit.css';
 import type { ChangeRecord, ChangeRequest, ChangeResult, EditModel, GraphEdge, GraphNode, SchemaInfo } from '../../../server/contract';
 import { api } from '../api';
@@ -126,13 +127,13 @@ export class Editor {
   }
 
   private async send(request: ChangeRequest, after: AfterChange = {}): Promise<ChangeResult> {
-    const result = await api.change(request);
+    const result = await api.change({ ...authorOf(), ...request });
     await this.changed(result.change, after, result.keys);
     return result;
   }
 
   private async revert(id: string, comment: string): Promise<ChangeResult> {
-    const result = await api.revert(id, { comment });
+    const result = await api.revert(id, { comment, ...authorOf() });
     await this.changed(result.change, { addNew: true, near: this.host.near() }, {});
     return result;
   }
