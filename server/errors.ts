@@ -3,7 +3,7 @@
  * into RFC 9457 problem+json. Messages say what was wrong and how to fix it.
  */
 import type { Problem } from './contract';
-export type ProblemExtensions = Pick<Problem, 'rule' | 'conflicts' | 'goesWith'>;
+export type ProblemExtensions = Pick<Problem, 'rule' | 'conflicts' | 'goesWith' | 'citedBy'>;
 
 export class ApiError extends Error {
   /** Fields the problem+json carries beside `detail` (a refused change's rule, conflicts...). */

@@ -92,6 +92,8 @@ export interface Problem {
   conflicts?: Array<{ key: string; property?: string; expected: PlainValue; current: PlainValue }>;
   /** A delete refused for want of confirmation: what would go with the node (its relationships). */
   goesWith?: Array<{ key: string | null; type: string; from: string | null; to: string | null }>;
+  /** A Source refused deletion: the relationships that cite it as their evidence (at most 100). */
+  citedBy?: Array<{ key: string | null; type: string; from: string | null; to: string | null }>;
 }
 
 /** GET /api/schema: what the database holds, discovered, never assumed. */

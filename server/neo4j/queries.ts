@@ -50,6 +50,7 @@ export const QUERY_NAMES = [
   'changes/relationship-by-key',
   'changes/relationship-by-element-id',
   'changes/node-relationships',
+  'changes/citing-relationships',
   'changes/node-key-taken',
   'changes/relationship-key-taken',
   'changes/create-node',

@@ -70,6 +70,7 @@ export interface QueryTypes {
   'changes/relationship-by-key': { parameters: { key: string }; record: { relationship: Relationship; start: Node; end: Node } };
   'changes/relationship-by-element-id': { parameters: { id: string }; record: { relationship: Relationship; start: Node; end: Node } };
   'changes/node-relationships': { parameters: { id: string }; record: { relationship: Relationship; start: Node; end: Node } };
+  'changes/citing-relationships': { parameters: { key: string; limit: Int }; record: { relationship: Relationship; start: Node; end: Node } };
   'changes/node-key-taken': { parameters: { key: string }; record: { taken: boolean } };
   'changes/relationship-key-taken': { parameters: { key: string }; record: { taken: boolean } };
   'changes/create-node': { parameters: { labels: string[]; properties: Record<string, unknown> }; record: { node: Node } };

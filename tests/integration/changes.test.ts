@@ -292,6 +292,7 @@ describe('the model\'s rules and bad input: a clear error, and the database unch
     ['no comment', { operations: [{ op: 'deleteRelationship', relationship: 'tencent-partners-with-huaxia-bank' }] }, 'request.shape', /comment/],
     ['setting a key by hand', change([{ op: 'editNode', node: 'icbc', set: { id: 'other' }, expected: { id: 'icbc' } }]), 'properties.reserved', /'id' is written by Fingraph itself/],
     ['an unknown node', change([{ op: 'createRelationship', type: 'PARTNERS_WITH', from: 'tencent', to: 'no-such-bank', evidence: [{ source: CHINA_DAILY, quote: 'x' }] }]), 'reference.unknown', /operations\[0\]\.to: no node has the key 'no-such-bank'/],
+    ['a source that relationships cite (they would cite nothing)', change([{ op: 'deleteNode', node: CHINA_DAILY, confirm: true }]), 'delete.cited', /'china-daily-giants-join-banks' is the evidence of \d+ relationships \(listed in citedBy\), which would then cite nothing: delete those relationships first/],
     ['a change that changes nothing', change([{ op: 'editNode', node: 'icbc', set: { country: 'China' }, expected: { country: 'China' } }]), 'change.no-op', /changes nothing/],
   ];
 

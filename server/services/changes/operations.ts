@@ -201,7 +201,18 @@ export class ChangeOperations {
 
   async deleteNode(operation: Omit<DeleteNodeOperation, 'op'>, where: string): Promise<void> {
     const node = await this.writer.loadNode(operation.node, `${where}.node`);
+    // The evidence of other relationships is not deleted from under them (they would cite nothing).
     const relationships = await this.writer.relationshipsOf(node, where);
+    const own = new Set(relationships.map((relationship) => relationship.elementId));
+    const citing = (await this.writer.citing(node, 101, where)).filter((relationship) => !own.has(relationship.elementId));
+    if (citing.length > 0) {
+      const shown = citing.slice(0, 100);
+      throw new ChangeRefusedError(
+        'delete.cited',
+        `${where}: '${node.key}' is the evidence of ${citing.length > 100 ? 'over 100' : citing.length} relationship${citing.length === 1 ? '' : 's'} (listed in citedBy), which would then cite nothing: delete ${citing.length === 1 ? 'that relationship' : 'those relationships'} first.`,
+        { citedBy: shown.map((relationship) => ({ key: relationship.key, type: relationship.type, from: relationship.from.key, to: relationship.to.key })) },
+      );
+    }
     if (operation.confirm !== true && !this.dryRun) {
       throw new ChangeRefusedError(
         'delete.confirm',

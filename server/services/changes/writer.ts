@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChangeRecord, ElementState } from '../../contract';
 import { chooseNameProperty } from '../../contract/display-name';
 import { ChangeRefusedError } from '../../errors';
-import { toStoredProperties, UnstorableValueError, type Neo4jNode, type Neo4jRelationship, type TransactionRun } from '../../neo4j';
+import { integer, toStoredProperties, UnstorableValueError, type Neo4jNode, type Neo4jRelationship, type TransactionRun } from '../../neo4j';
 import type { ChangeModel } from './model';
 import { KEY_PATTERN, slugify } from './request';
 import { ElementRecorder } from './states';
@@ -214,6 +214,14 @@ export class ChangeWriter {
   /** Every relationship of a node, each with its key and its ends' keys. */
   async relationshipsOf(node: LoadedNode, where: string): Promise<LoadedRelationship[]> {
     const records = (await this.run('changes/node-relationships', { id: node.elementId })).records;
+    const loaded: LoadedRelationship[] = [];
+    for (const record of records) loaded.push(await this.withRelationshipKey(record.get('relationship'), record.get('start'), record.get('end'), where));
+    return loaded;
+  }
+
+  /** The relationships that cite `node` as their evidence (at most `limit`). */
+  async citing(node: LoadedNode, limit: number, where: string): Promise<LoadedRelationship[]> {
+    const records = (await this.run('changes/citing-relationships', { key: node.key, limit: integer(limit) })).records;
     const loaded: LoadedRelationship[] = [];
     for (const record of records) loaded.push(await this.withRelationshipKey(record.get('relationship'), record.get('start'), record.get('end'), where));
     return loaded;
