@@ -64,7 +64,7 @@ const paths = new PathsPanel((from, to, query) => explorer.findPaths(from, to, q
 // Editing by hand (issue 16): forms that write through the change API, and the inspector's history.
 const editor = new Editor({
   state: () => explorer.state,
-  change: (next) => explorer.change(next),
+  change: (next, outdated) => explorer.afterWrite(next, outdated),
   inspectNode: (id) => {
     explorer.focusNode(id);
     void inspector.showNode(id);

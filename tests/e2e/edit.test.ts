@@ -197,6 +197,17 @@ test('two duplicates are merged (the survivor picked, what moves said first), th
   await submit(dialog(page, 'delete-node'));
   await waitForNoNode(page, 'Huaxia Bank Co Ltd');
   expect(await count("MATCH (n {id: 'huaxia-bank'}) RETURN count(n) AS count")).toBe(0);
+
+  // Undo and redo move the canvas, not the database: stepping back through the canvas's history
+  // (to before the search that drew Huaxia Bank, and before the merge) never draws what was deleted.
+  const drawnNames = async (): Promise<string[]> => (await drawnNodes(page)).map((node) => node.name);
+  for (let step = 0; step < 6 && (await page.isEnabled('#undo')); step += 1) {
+    await page.click('#undo');
+    await page.waitForTimeout(150);
+    expect(await drawnNames()).not.toContain('Huaxia Bank Co Ltd');
+    expect((await drawnEdges(page)).map((edge) => edge.id)).not.toContain(moved.id);
+    expect(await drawnNames()).not.toContain('CCB duplicate');
+  }
   expect(unexpected(errors)).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 /** Issue 16, the pure parts of editing by hand (client/src/edit): tested without a browser or a database. */
 import type { EditModel, GraphEdge, GraphNode } from '../../server/contract';
-import { applyRefreshed } from '../../client/src/edit/canvas';
+import { applyRefreshed, withoutOutdated } from '../../client/src/edit/canvas';
 import { elementLines, propertyEdit, refusalText, textToValue, typesBetween } from '../../client/src/edit/rules';
 import { addGraph, emptyView } from '../../client/src/state';
 
@@ -83,4 +83,18 @@ test('after a change the canvas drops what is gone, puts the survivor where the 
   expect(created.edges['e3']).toBeDefined();
   // Created elsewhere (not asked to draw new nodes): the canvas is left alone.
   expect(Object.keys(applyRefreshed(state, { nodes: new Map([['lab', lab]]), edges: new Map(), mergedInto: new Map() }, { addNew: false }).nodes).sort()).toEqual(['1', '3', '9']);
+});
+
+test('a state of the undo history is brought up to date with a write: deleted and merged-away elements go, edited ones show as they are now, nothing new is drawn', () => {
+  const earlier = addGraph(emptyView(), { nodes: [node('1', 'ccb'), node('2', 'ccb-dup'), node('3', 'xiaomi'), node('4', 'huaxia')], edges: [edge('e1', 'x-dup', '3', '2'), edge('e4', 'x-h', '3', '4')] }, { positions: {} });
+  const renamed: GraphNode = { ...node('3', 'xiaomi'), properties: { id: 'xiaomi', name: 'Xiaomi Corp' } };
+  const lab = node('10', 'lab');
+  const now = withoutOutdated(earlier, {
+    nodes: new Map<string, GraphNode | null>([['ccb-dup', null], ['huaxia', null], ['xiaomi', renamed], ['lab', lab]]),
+    edges: new Map<string, GraphEdge | null>([['x-h', null]]),
+    mergedInto: new Map([['ccb-dup', 'ccb']]),
+  });
+  expect(Object.keys(now.nodes).sort()).toEqual(['1', '3']);
+  expect(now.nodes['3']?.data.properties.name).toBe('Xiaomi Corp');
+  expect(Object.keys(now.edges)).toEqual([]);
 });

@@ -102,6 +102,24 @@ export function applyRefreshed(state: ViewState, refreshed: Refreshed, options: 
   return addGraph(next, { nodes: shown, edges }, { positions });
 }
 
+/**
+ * A state of the undo history before or after a change, brought up to date with it, pure: what the
+ * change deleted (or merged away) is no longer in it, and what it edited is drawn as it is now. So
+ * that an undo or redo of canvas steps never draws a node or relationship that is gone, or an old name.
+ */
+export function withoutOutdated(state: ViewState, refreshed: Refreshed): ViewState {
+  const nodeIds = canvasIds(Object.values(state.nodes).map((node) => node.data));
+  const edgeIds = canvasIds(Object.values(state.edges));
+  const goneNodes = [...[...refreshed.nodes].filter(([, node]) => node === null).map(([key]) => key), ...refreshed.mergedInto.keys()];
+  let next = removeNodes(state, goneNodes.flatMap((key) => (nodeIds.has(key) ? [nodeIds.get(key)!] : [])));
+  next = removeEdges(next, [...refreshed.edges].filter(([, edge]) => edge === null).flatMap(([key]) => (edgeIds.has(key) ? [edgeIds.get(key)!] : [])));
+  const nodes = { ...next.nodes };
+  for (const node of refreshed.nodes.values()) if (node && nodes[node.id]) nodes[node.id] = { ...nodes[node.id]!, data: node };
+  const edges = { ...next.edges };
+  for (const edge of refreshed.edges.values()) if (edge && edges[edge.id]) edges[edge.id] = edge;
+  return { ...next, nodes, edges };
+}
+
 function average(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }

@@ -12,7 +12,7 @@ import type { MenuItem } from '../menu';
 import type { Position, ViewState } from '../state';
 import { h } from '../ui/dom';
 import { toast } from '../ui/toast';
-import { applyRefreshed, keyOf, readTouched } from './canvas';
+import { applyRefreshed, keyOf, readTouched, withoutOutdated } from './canvas';
 import { connectForm } from './connect-form';
 import type { AfterChange, EditContext } from './context';
 import { createEntityForm, editNodeForm } from './entity-forms';
@@ -25,8 +25,11 @@ export * from './rules';
 /** What the editor needs from the page around it. */
 export interface EditorHost {
   state(): ViewState;
-  /** Makes the canvas show `next` (one step of the explorer's undo history). */
-  change(next: ViewState): void;
+  /**
+   * Makes the canvas show `next` (one step of the explorer's undo history), after bringing every
+   * other state of that history up to date with `outdated` (what a change deleted or edited).
+   */
+  change(next: ViewState, outdated: (state: ViewState) => ViewState): void;
   inspectNode(id: string): void;
   inspectEdge(id: string): void;
   refreshInspector(): void;
@@ -144,7 +147,7 @@ export class Editor {
     this.model = null;
     try {
       const refreshed = await readTouched(change);
-      this.host.change(applyRefreshed(this.host.state(), refreshed, { addNew: after.addNew ?? false, near: after.near ?? null }));
+      this.host.change(applyRefreshed(this.host.state(), refreshed, { addNew: after.addNew ?? false, near: after.near ?? null }), (state) => withoutOutdated(state, refreshed));
     } catch (error) {
       toast(`Saved, but the canvas could not be brought up to date: ${(error as Error).message}. Reload the view to see the change.`, 'error');
     }

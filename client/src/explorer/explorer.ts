@@ -116,6 +116,16 @@ export class Explorer {
     this.draw();
   }
 
+  /**
+   * What the canvas shows after a write to the database (an edit, a merge, a delete): a new step,
+   * and every other step of the history brought up to date with the write (`outdated`), so that
+   * undo and redo move the canvas, never the database, and never draw what the write deleted.
+   */
+  afterWrite(next: ViewState, outdated: (state: ViewState) => ViewState): void {
+    this.store.rewriteAll(outdated);
+    this.change(next);
+  }
+
   undo(): void {
     this.store.undo();
     this.draw();

@@ -31,6 +31,11 @@ export class ViewStore {
     this.past = redo(this.past);
   }
 
+  /** Rewrites every state of the history (what a write to the database made outdated), without a new step or telling anyone. */
+  rewriteAll(rewrite: (state: ViewState) => ViewState): void {
+    this.past = { past: this.past.past.map(rewrite), present: rewrite(this.past.present), future: this.past.future.map(rewrite) };
+  }
+
   /** Starts a history afresh from `state` (a shared view opened: nothing to undo). */
   reset(state: ViewState): void {
     this.past = startHistory(state);
