@@ -95,6 +95,16 @@ test('an entity is created, connected with its evidence and edited by hand; the 
   // The relationship's inspector shows the quote.
   await clickEdge(page, edge.id);
   await page.locator('[data-testid="evidence"] .quote', { hasText: 'strategic cooperation agreement' }).waitFor();
+  // Its own properties are edited from there (its key and evidence are not offered).
+  await page.click('[data-testid="inspector-edit-relationship"]');
+  const editEdge = dialog(page, 'edit-relationship');
+  expect(await editEdge.locator('[data-testid="property-name"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual([]);
+  await editEdge.locator('[data-testid="add-property"]').click();
+  await editEdge.locator('[data-testid="property-name"]').last().fill('since');
+  await editEdge.locator('textarea').last().fill('2026');
+  await submit(editEdge);
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="history-entry"]')).some((entry) => entry.textContent?.includes('since: nothing → 2026')), undefined, { timeout: 15_000 });
+  expect(await row("MATCH ()-[r:SET_UP_JOINT_VENTURE]->(:Company {id: 'tencent-ccb-fintech-lab'}) RETURN r.since AS since, r.quotes AS quotes")).toEqual({ since: '2026', quotes: ['Tencent signed a strategic cooperation agreement with China Construction Bank to set up a fintech lab.'] });
 
   // Edit: a new name, a new property; the canvas redraws the name.
   await clickNode(page, 'Tencent CCB Fintech Lab');

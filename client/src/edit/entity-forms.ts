@@ -1,5 +1,5 @@
 /** The forms for one entity: create one (label, name, aliases, properties) and edit a node's properties. */
-import type { ChangeValue, GraphNode } from '../../../server/contract';
+import type { ChangeValue, GraphEdge, GraphNode } from '../../../server/contract';
 import { displayName } from '../graph';
 import { h } from '../ui/dom';
 import type { EditContext } from './context';
@@ -79,6 +79,32 @@ export function editNodeForm(context: EditContext, node: GraphNode): void {
       },
     },
     h('div', { class: 'chips' }, ...node.labels.map((label) => h('span', { class: 'chip' }, label))),
+    properties.element,
+    comment.element,
+  );
+}
+
+/**
+ * A relationship's own properties (since when, the amount of a stake…), edited as a node's are; its
+ * key and evidence are Fingraph's (evidence is added by citing a source, not typed here).
+ */
+export function editRelationshipForm(context: EditContext, edge: GraphEdge): void {
+  const what = `${context.name(edge.source)} —${edge.type}→ ${context.name(edge.target)}`;
+  const properties = propertyRows(edge.properties);
+  const comment = commentField(`Edit ${what}`);
+  openFormDialog(
+    {
+      title: `Edit ${what}`,
+      testId: 'edit-relationship',
+      submit: 'Save',
+      save: async () => {
+        const edit = propertyEdit(edge.properties, properties.values());
+        if (Object.keys(edit.set).length === 0 && edit.unset.length === 0) {
+          throw new Error('no property was changed.');
+        }
+        await context.send({ comment: comment.value(), operations: [{ op: 'editRelationship', relationship: edge.id, set: edit.set, unset: edit.unset, expected: edit.expected }] });
+      },
+    },
     properties.element,
     comment.element,
   );

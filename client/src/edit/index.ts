@@ -15,7 +15,7 @@ import { toast } from '../ui/toast';
 import { applyRefreshed, keyOf, readTouched, withoutOutdated } from './canvas';
 import { connectForm } from './connect-form';
 import type { AfterChange, EditContext } from './context';
-import { createEntityForm, editNodeForm } from './entity-forms';
+import { createEntityForm, editNodeForm, editRelationshipForm } from './entity-forms';
 import { HistoryCache, historySection } from './history';
 import { deleteNodeForm, deleteRelationshipForm, mergeForm } from './remove-forms';
 
@@ -95,6 +95,11 @@ export class Editor {
     if (edge) deleteRelationshipForm(this.context, edge);
   }
 
+  editEdge(id: string): void {
+    const edge = this.host.state().edges[id];
+    if (edge) editRelationshipForm(this.context, edge);
+  }
+
   /** The node menu's edit section; with two nodes selected, Connect and Merge take the other one. */
   nodeMenuItems(id: string, selection: string[]): MenuItem[] {
     const other = selection.length === 2 && selection.includes(id) ? selection.find((each) => each !== id)! : null;
@@ -108,7 +113,10 @@ export class Editor {
   }
 
   edgeMenuItems(id: string): MenuItem[] {
-    return [{ text: 'Delete from the database…', run: () => this.deleteEdge(id), testId: 'menu-delete-relationship' }];
+    return [
+      { text: 'Edit properties…', run: () => this.editEdge(id), testId: 'menu-edit-relationship' },
+      { text: 'Delete from the database…', run: () => this.deleteEdge(id), testId: 'menu-delete-relationship' },
+    ];
   }
 
   /** The inspector's edit buttons and history for what it shows. */
@@ -124,7 +132,7 @@ export class Editor {
             selection.length > 0 ? button('Merge…', 'inspector-merge', () => this.merge(target.node.id)) : null,
             button('Delete…', 'inspector-delete', () => this.deleteNode(target.node.id)),
           ]
-        : [button('Delete…', 'inspector-delete-relationship', () => this.deleteEdge(target.edge.id))];
+        : [button('Edit…', 'inspector-edit-relationship', () => this.editEdge(target.edge.id)), button('Delete…', 'inspector-delete-relationship', () => this.deleteEdge(target.edge.id))];
     const key = keyOf(target.kind === 'node' ? target.node : target.edge);
     return h('div', { class: 'edit-inspector' }, h('div', { class: 'edit-tools', role: 'group', 'aria-label': 'Edit' }, ...tools), historySection(this.context, this.histories, key));
   }
