@@ -98,12 +98,14 @@ export class ProposedLayer {
       }
       const source = canvasId(edge.from) ?? nodeId(edge.from);
       const target = canvasId(edge.to) ?? nodeId(edge.to);
-      elements.push({ group: 'edges', data: { id: `proposed-edge:${edge.index}`, source, target, type: edge.existingId ? `${edge.type} (+ evidence)` : edge.type, color: '#7c3aed', proposed: true }, classes: PROPOSED, selectable: false });
+      // (New evidence for a relationship not drawn yet: dotted, as the one it adds to.)
+      elements.push({ group: 'edges', data: { id: `proposed-edge:${edge.index}`, source, target, type: edge.type, color: '#7c3aed', proposed: true }, classes: edge.existingId ? `${PROPOSED} ${PROPOSED_EVIDENCE}` : PROPOSED, selectable: false });
     }
     this.cy.batch(() => {
       this.cy.elements(`.${PROPOSED}`).remove();
       this.cy.elements(`.${PROPOSED_EVIDENCE}`).removeClass(PROPOSED_EVIDENCE);
       this.cy.add(elements);
+      // (The relationships of the graph the article adds evidence to, drawn already: marked.)
       for (const id of marked) this.cy.getElementById(id).addClass(PROPOSED_EVIDENCE);
     });
     this.reveal();
