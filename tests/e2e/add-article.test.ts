@@ -248,7 +248,12 @@ test('bad input is answered in the panel in the user’s words, keeping what was
   const { page, errors } = await openPage(context.browser, context.app.url);
   await emptyCanvas(page);
   const before = await fingerprint(context.database);
-  const panel = await openPanel(page);
+  // From the keyboard: the button opens the panel on its first field.
+  await page.focus('#add-article');
+  await page.keyboard.press('Enter');
+  const panel = page.locator('[data-testid="article-panel"]');
+  await panel.waitFor();
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('article-title');
   const error = panel.locator('[data-testid="article-error"]');
 
   // Empty text, a link that is not a web address.
@@ -276,6 +281,18 @@ test('bad input is answered in the panel in the user’s words, keeping what was
   await panel.getByLabel('Article text').fill(ARTICLE);
   await panel.locator('[data-testid="article-find"]').click();
   await panel.locator('[data-testid="article-review"]').waitFor();
+  // The review takes the focus on its heading; Tab reaches Close, the text, then the first candidate's Accept, which Enter presses.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('article-close');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('The article, its mentions highlighted');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => [(document.activeElement as HTMLElement).dataset.testid, document.activeElement?.closest('[role="group"]')?.getAttribute('aria-label')])).toEqual(['candidate-accept', 'Baidu Inc, in the graph']);
+  await page.keyboard.press('Enter');
+  expect(await entity(panel, 'Baidu Inc').locator('[data-testid="candidate-state"]').innerText()).toBe('Accepted');
+  // (The focus stays on the button just pressed, though the list is drawn again.)
+  expect(await page.evaluate(() => [(document.activeElement as HTMLElement).dataset.testid, document.activeElement?.getAttribute('aria-pressed')])).toEqual(['candidate-accept', 'true']);
   await relationship(panel, 'SUBSIDIARY_OF').locator('[data-testid="candidate-edit"]').click();
   await panel.locator('[data-testid="candidate-quote-input"]').fill('Du Xiaoman is wholly owned by Baidu.');
   await panel.locator('[data-testid="candidate-edit-done"]').click();

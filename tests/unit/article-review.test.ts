@@ -12,6 +12,7 @@ import {
   editEntity,
   editRelationship,
   extractionError,
+  modelAllows,
   previewGraph,
   sourceProblems,
   startReview,
@@ -142,6 +143,14 @@ describe('reviewing the candidates', () => {
     // Baidu (Company) → Du Xiaoman (Product) after a swap: OWNS and OFFERS.
     const swapped = editRelationship(product, 1, { swap: true });
     expect(typeChoices(MODEL, swapped, swapped.relationships[1]!)).toEqual(['SUBSIDIARY_OF', 'OWNS', 'OFFERS']);
+  });
+
+  test('a relationship whose ends were relabelled or swapped out of the model’s rule is flagged (the server would refuse it)', () => {
+    const review = startReview(RESULT);
+    expect(modelAllows(MODEL, review, review.relationships[1]!)).toBe(true);
+    const product = editEntity(review, 'du-xiaoman', { name: 'Du Xiaoman', label: 'Product' });
+    expect(modelAllows(MODEL, product, product.relationships[1]!)).toBe(false);
+    expect(modelAllows({ ...MODEL, relationshipTypes: [] }, product, product.relationships[1]!)).toBe(true);
   });
 
   test('an entity of the graph is not edited here (name and label are the graph’s)', () => {

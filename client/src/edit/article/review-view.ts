@@ -7,7 +7,7 @@
 import type { EditModel } from '../../../../server/contract';
 import { h } from '../../ui/dom';
 import { fieldId } from '../dialog';
-import { addsEvidence, entityOf, inGraph, nameOf, typeChoices, type Decision, type EntityItem, type RelationshipItem, type Review } from './review';
+import { addsEvidence, entityOf, inGraph, modelAllows, nameOf, typeChoices, type Decision, type EntityItem, type RelationshipItem, type Review } from './review';
 import { quoteRange, segmentText, type OwnedRange } from './segments';
 
 export const entityOwner = (key: string): string => `entity:${key}`;
@@ -138,6 +138,13 @@ export function relationshipCard(review: Review, item: RelationshipItem, model: 
     ),
     item.rejectedWith ? h('div', { class: 'candidate-note', 'data-testid': 'candidate-rejected-with' }, `Rejected with ${nameOf(review, item.rejectedWith)}.`) : null,
     found ? null : h('div', { class: 'candidate-note warn', 'data-testid': 'candidate-quote-missing' }, 'This quote is not in the article’s text as written: the commit will be refused until it is.'),
+    modelAllows(model, review, item)
+      ? null
+      : h(
+          'div',
+          { class: 'candidate-note warn', 'data-testid': 'candidate-not-in-model' },
+          `The model has no ${item.type} from a ${entityOf(review, item.from)?.label ?? '?'} to a ${entityOf(review, item.to)?.label ?? '?'}: edit its type or direction (or a label), or the commit will be refused.`,
+        ),
   );
   if (editing) {
     const choices = typeChoices(model, review, item);

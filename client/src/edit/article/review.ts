@@ -148,6 +148,14 @@ export function typeChoices(model: EditModel, review: Review, item: Relationship
   return [item.type, ...allowed.filter((type) => type !== item.type)];
 }
 
+/** Whether the model lets the relationship, as edited, join its ends as they are labelled now (a free database: any). */
+export function modelAllows(model: EditModel, review: Review, item: RelationshipItem): boolean {
+  if (model.relationshipTypes.length === 0) return true;
+  const from = entityOf(review, item.from)?.label ?? '';
+  const to = entityOf(review, item.to)?.label ?? '';
+  return typesBetween(model, [from], [to]).some((choice) => choice.type === item.type && choice.direction !== 'in');
+}
+
 export interface Tally {
   accepted: number;
   rejected: number;
