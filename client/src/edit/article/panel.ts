@@ -111,6 +111,7 @@ export class ArticlePanel {
     this.editing = null;
     for (const input of [this.inputs.title, this.inputs.publisher, this.inputs.url, this.inputs.published, this.inputs.text, this.inputs.file]) input.value = '';
     this.inputs.html.checked = false;
+    this.comment.value = '';
     this.inputError.hidden = true;
     this.reviewError.hidden = true;
     this.heading.textContent = 'Add an article';
@@ -215,7 +216,8 @@ export class ArticlePanel {
       this.model = model;
       this.review = startReview(result);
       this.editing = null;
-      this.comment.value = `Add article: ${source.title.trim()}`;
+      // (A comment the user wrote is kept; the default follows the title.)
+      if (this.comment.value.trim() === '' || this.comment.value.startsWith('Add article: ')) this.comment.value = `Add article: ${source.title.trim()}`;
       this.notice.textContent = result.note ?? '';
       this.showReview();
     } catch (error) {
