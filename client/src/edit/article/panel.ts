@@ -1,8 +1,7 @@
 /**
  * "Add an article": a panel over the left of the canvas (not modal: the canvas beside it previews
- * what is accepted). First the article (pasted, or a .txt, .md or .html file read in the browser
- * with File.text(); HTML goes to the server as HTML, which reduces it to text: nothing of it runs
- * here) and its source; "Find facts" asks POST /api/extract. Then the review; "Commit" sends one
+ * what is accepted). First the article and its source (article-form.ts); "Find facts" asks
+ * POST /api/extract. Then the review (review.ts, drawn by review-view.ts); "Commit" sends one
  * change with one commitArticle operation. Every error is shown in the panel, and nothing typed or
  * decided is lost by one.
  */
@@ -24,38 +23,22 @@ import {
   inGraph,
   nameOf,
   previewGraph,
-  sourceProblems,
   startReview,
   tallyReview,
   type Review,
-  type SourceFields,
 } from './review';
-import { articleText, entityCard, relationshipCard, type ReviewActions } from './review-view';
-
-/** The files the panel opens, by how their name ends. */
-const TEXT_FILES = /\.(txt|md|markdown)$/i;
-const HTML_FILES = /\.(html?|xhtml)$/i;
+import { ArticleForm, showIn, type ArticleInput } from './article-form';
+import { articleText, entityCard, lightOnHover, relationshipCard, type ReviewActions } from './review-view';
 
 export class ArticlePanel {
   readonly root: HTMLElement;
   private readonly body = h('div', { class: 'article-steps' });
   private readonly heading = h('h2', { id: fieldId('article-title'), tabindex: -1 }, 'Add an article');
-  private readonly inputs = {
-    title: h('input', { type: 'text', autocomplete: 'off', 'data-testid': 'article-title', maxlength: 500 }),
-    publisher: h('input', { type: 'text', autocomplete: 'off', 'data-testid': 'article-publisher', maxlength: 200 }),
-    url: h('input', { type: 'url', autocomplete: 'off', placeholder: 'https://…', 'data-testid': 'article-url', maxlength: 2000 }),
-    published: h('input', { type: 'date', 'data-testid': 'article-published' }),
-    text: h('textarea', { rows: 10, 'data-testid': 'article-input', spellcheck: 'false' }),
-    file: h('input', { type: 'file', accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html', 'data-testid': 'article-file' }),
-    html: h('input', { type: 'checkbox', 'data-testid': 'article-is-html' }),
-  };
-  private readonly inputError = h('div', { class: 'edit-error', role: 'alert', 'data-testid': 'article-error', hidden: true });
+  private readonly form = new ArticleForm((input) => this.findFacts(input), () => this.close());
   private readonly reviewError = h('div', { class: 'edit-error', role: 'alert', 'data-testid': 'article-review-error', hidden: true });
   private readonly notice = h('p', { class: 'article-notice', role: 'status', 'data-testid': 'article-notice' });
   private readonly comment = h('input', { type: 'text', autocomplete: 'off', maxlength: 2000, 'data-testid': 'article-comment' });
-  private readonly findButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'article-find' }, 'Find facts');
   private readonly commitButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'article-commit' }, 'Commit');
-  private readonly inputStep: HTMLElement;
   private readonly reviewStep = h('div', { class: 'article-review', 'data-testid': 'article-review' });
   private review: Review | null = null;
   /** The article text (and whether it was HTML) the review was found in: finding facts in the same text again keeps the decisions. */
@@ -74,9 +57,8 @@ export class ArticlePanel {
   ) {
     this.root = h('section', { id: 'article-panel', class: 'article-panel', role: 'dialog', 'aria-labelledby': this.heading.id, hidden: true, 'data-testid': 'article-panel' });
     const close = h('button', { type: 'button', class: 'icon', 'aria-label': 'Close (the preview goes, nothing is written)', title: 'Close', 'data-testid': 'article-close', onclick: () => this.close() }, '×');
-    this.inputStep = this.buildInputStep();
     this.root.append(h('div', { class: 'article-head' }, this.heading, close), this.body);
-    fill(this.body, this.inputStep);
+    fill(this.body, this.form.element);
     container.append(this.root);
   }
 
@@ -93,7 +75,7 @@ export class ArticlePanel {
     this.root.hidden = false;
     this.toggled(true);
     if (this.review) this.showReview();
-    else this.inputs.title.focus();
+    else this.form.focus();
   }
 
   /** Gives the open panel the focus (its heading). */
@@ -109,107 +91,29 @@ export class ArticlePanel {
     this.review = null;
     this.reviewed = null;
     this.editing = null;
-    for (const input of [this.inputs.title, this.inputs.publisher, this.inputs.url, this.inputs.published, this.inputs.text, this.inputs.file]) input.value = '';
-    this.inputs.html.checked = false;
+    this.form.reset();
     this.comment.value = '';
-    this.inputError.hidden = true;
     this.reviewError.hidden = true;
     this.heading.textContent = 'Add an article';
-    fill(this.body, this.inputStep);
+    fill(this.body, this.form.element);
     this.opener?.focus();
   }
 
-  private buildInputStep(): HTMLElement {
-    const labelled = (text: string, control: HTMLElement & { id: string }, hint?: string): HTMLElement => {
-      control.id ||= fieldId('article');
-      const hintElement = hint ? h('span', { class: 'muted small', id: `${control.id}-hint` }, hint) : null;
-      if (hintElement) control.setAttribute('aria-describedby', hintElement.id);
-      return h('div', { class: 'edit-field' }, h('label', { for: control.id }, text), control, hintElement);
-    };
-    this.inputs.file.addEventListener('change', () => void this.openFile());
-    const form = h(
-      'form',
-      { class: 'edit-form article-input', novalidate: true, 'data-testid': 'article-input-step' },
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, 'Source'),
-        h('div', { class: 'article-source-grid' }, labelled('Title', this.inputs.title), labelled('Publisher', this.inputs.publisher), labelled('Link', this.inputs.url), labelled('Publication date', this.inputs.published)),
-      ),
-      labelled('Article text', this.inputs.text, 'Paste the article, or open a file below. Nothing is written until you commit.'),
-      h(
-        'div',
-        { class: 'article-file-row' },
-        labelled('Or open a file (.txt, .md or .html)', this.inputs.file),
-        h('label', { class: 'article-check' }, this.inputs.html, 'The text is HTML (the server keeps its readable text; nothing of it runs)'),
-      ),
-      this.inputError,
-      h('div', { class: 'edit-actions' }, h('button', { type: 'button', 'data-testid': 'article-cancel', onclick: () => this.close() }, 'Cancel'), this.findButton),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.findFacts();
-    });
-    return form;
-  }
-
-  private source(): SourceFields {
-    return { title: this.inputs.title.value, publisher: this.inputs.publisher.value, url: this.inputs.url.value, published: this.inputs.published.value };
-  }
-
-  private showInputError(message: string, details: string[] = []): void {
-    fill(this.inputError, h('p', {}, message), details.length > 0 ? h('ul', {}, ...details.map((line) => h('li', {}, line))) : null);
-    this.inputError.hidden = false;
-    this.inputError.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** Reads the file in the browser as text: its words go into the text box, HTML marked as HTML (sent to the server as such). */
-  private async openFile(): Promise<void> {
-    const file = this.inputs.file.files?.[0];
-    if (!file) return;
-    this.inputError.hidden = true;
-    const html = HTML_FILES.test(file.name) || file.type === 'text/html';
-    if (!html && !TEXT_FILES.test(file.name) && !file.type.startsWith('text/')) {
-      this.showInputError(`“${file.name}” is not a .txt, .md or .html file: open the article as text, or paste it.`);
-      this.inputs.file.value = '';
-      return;
-    }
-    try {
-      this.inputs.text.value = await file.text();
-      this.inputs.html.checked = html;
-    } catch (error) {
-      this.showInputError(`“${file.name}” could not be read: ${(error as Error).message}`);
-    }
-  }
-
-  private async findFacts(): Promise<void> {
-    if (this.findButton.disabled) return;
-    this.inputError.hidden = true;
-    for (const input of Object.values(this.inputs)) input.removeAttribute('aria-invalid');
-    const problems = sourceProblems(this.source());
-    const raw = this.inputs.text.value;
-    if (raw.trim() === '') problems.unshift({ field: 'title', message: 'The article is empty: paste its text, or open a .txt, .md or .html file.' });
-    if (problems.length > 0) {
-      for (const problem of problems) this.inputs[problem.message.startsWith('The article is empty') ? 'text' : problem.field].setAttribute('aria-invalid', 'true');
-      this.showInputError(problems.length === 1 ? problems[0]!.message : 'The article cannot be read yet:', problems.length === 1 ? [] : problems.map((problem) => problem.message));
-      this.root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    const source = this.source();
-    const asked = `${this.inputs.html.checked ? 'html' : 'text'}:${raw}`;
+  /** Finds the facts of the article (or shows the review again when it is the text already reviewed). */
+  private async findFacts(input: ArticleInput): Promise<void> {
+    const asked = `${input.html ? 'html' : 'text'}:${input.raw}`;
     if (this.review && this.reviewed === asked) {
       this.showReview();
       return;
     }
-    this.findButton.disabled = true;
-    this.findButton.textContent = 'Finding facts…';
+    const { source } = input;
     try {
       const [result, model] = await Promise.all([
-        api.extract({ ...(this.inputs.html.checked ? { html: raw } : { text: raw }), source: { title: source.title.trim(), publisher: source.publisher.trim(), url: source.url.trim(), published: source.published } }),
+        api.extract({ ...(input.html ? { html: input.raw } : { text: input.raw }), source: { title: source.title.trim(), publisher: source.publisher.trim(), url: source.url.trim(), published: source.published } }),
         this.context.model(),
       ]);
       if (result.entities.length === 0) {
-        this.showInputError(result.note ?? 'No entities found in the article: nothing to review.');
+        this.form.showError(result.note ?? 'No entities found in the article: nothing to review.');
         return;
       }
       this.reviewed = asked;
@@ -222,10 +126,7 @@ export class ArticlePanel {
       this.showReview();
     } catch (error) {
       const status = error instanceof ApiRequestError ? error.status : -1;
-      this.showInputError(extractionError(status, (error as Error).message));
-    } finally {
-      this.findButton.disabled = false;
-      this.findButton.textContent = 'Find facts';
+      this.form.showError(extractionError(status, (error as Error).message));
     }
   }
 
@@ -278,7 +179,7 @@ export class ArticlePanel {
   };
 
   private showReview(): void {
-    this.heading.textContent = `Review: ${this.inputs.title.value.trim()}`;
+    this.heading.textContent = `Review: ${this.form.source().title.trim()}`;
     fill(this.body, this.reviewStep);
     this.redraw();
     this.heading.focus();
@@ -303,7 +204,7 @@ export class ArticlePanel {
       h('h3', {}, `Relationships (${review.relationships.length})`),
       review.relationships.length === 0 ? h('p', { class: 'muted' }, 'No sentence states a relationship that extraction knows.') : h('ul', { class: 'candidate-list', 'data-testid': 'candidate-relationships' }, ...relationships),
     );
-    for (const card of [...entities, ...relationships]) this.lightOnHover(card, text);
+    for (const card of [...entities, ...relationships]) lightOnHover(card, text);
     const commentId = fieldId('article-comment');
     this.comment.id = commentId;
     this.commitButton.onclick = () => void this.commit();
@@ -336,31 +237,12 @@ export class ArticlePanel {
     this.preview.show(previewGraph(review), this.context.state());
   }
 
-  /** Hovering or focusing a card lights its mentions (or its quote) in the text, brought into view. */
-  private lightOnHover(card: HTMLElement, text: HTMLElement): void {
-    const owner = card.dataset.owner!;
-    const light = (on: boolean): void => {
-      const parts = [...text.querySelectorAll<HTMLElement>(`[data-owners~="${CSS.escape(owner)}"]`)];
-      for (const part of parts) part.classList.toggle('lit', on);
-      card.classList.toggle('lit', on);
-      if (on && parts[0]) {
-        const box = text.getBoundingClientRect();
-        const at = parts[0].getBoundingClientRect();
-        if (at.top < box.top || at.bottom > box.bottom) text.scrollTop += at.top - box.top - box.height / 3;
-      }
-    };
-    card.addEventListener('mouseenter', () => light(true));
-    card.addEventListener('mouseleave', () => light(card.contains(document.activeElement)));
-    card.addEventListener('focusin', () => light(true));
-    card.addEventListener('focusout', (event) => light(card.contains(event.relatedTarget as Node | null)));
-  }
-
   /** Back to the article and its source; finding the facts of the same text again keeps what was decided. */
   private back(): void {
     this.preview.clear();
     this.heading.textContent = 'Add an article';
-    fill(this.body, this.inputStep);
-    this.inputs.text.focus();
+    fill(this.body, this.form.element);
+    this.form.focus('text');
   }
 
   private async commit(): Promise<void> {
@@ -369,7 +251,7 @@ export class ArticlePanel {
     this.reviewError.hidden = true;
     let operation;
     try {
-      operation = commitOperation(review, this.source());
+      operation = commitOperation(review, this.form.source());
     } catch (error) {
       this.showReviewError((error as Error).message);
       return;
@@ -395,8 +277,6 @@ export class ArticlePanel {
   }
 
   private showReviewError(message: string, details: string[] = []): void {
-    fill(this.reviewError, h('p', {}, message), details.length > 0 ? h('ul', {}, ...details.map((line) => h('li', {}, line))) : null);
-    this.reviewError.hidden = false;
-    this.reviewError.scrollIntoView({ block: 'nearest' });
+    showIn(this.reviewError, message, details);
   }
 }

@@ -178,3 +178,22 @@ export function relationshipCard(review: Review, item: RelationshipItem, model: 
   }
   return card;
 }
+
+/** Hovering or focusing a card lights its mentions (or its quote) in the text, brought into view. */
+export function lightOnHover(card: HTMLElement, text: HTMLElement): void {
+  const owner = card.dataset.owner!;
+  const light = (on: boolean): void => {
+    const parts = [...text.querySelectorAll<HTMLElement>(`[data-owners~="${CSS.escape(owner)}"]`)];
+    for (const part of parts) part.classList.toggle('lit', on);
+    card.classList.toggle('lit', on);
+    if (on && parts[0]) {
+      const box = text.getBoundingClientRect();
+      const at = parts[0].getBoundingClientRect();
+      if (at.top < box.top || at.bottom > box.bottom) text.scrollTop += at.top - box.top - box.height / 3;
+    }
+  };
+  card.addEventListener('mouseenter', () => light(true));
+  card.addEventListener('mouseleave', () => light(card.contains(document.activeElement)));
+  card.addEventListener('focusin', () => light(true));
+  card.addEventListener('focusout', (event) => light(card.contains(event.relatedTarget as Node | null)));
+}
