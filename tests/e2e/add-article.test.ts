@@ -145,6 +145,7 @@ test('an article is pasted, reviewed (accepted, edited, rejected), previewed and
     const node = (window as unknown as { fingraph: { cy: { getElementById(id: string): { position(): { x: number; y: number } } } } }).fingraph.cy.getElementById('proposed-node:du-xiaoman');
     return node.position();
   });
+  await panel.locator('[data-testid="article-author"]').fill('Ada Analyst');
   await panel.locator('[data-testid="article-commit"]').click();
   await panel.waitFor({ state: 'hidden', timeout: 15_000 });
   await waitForNode(page, 'Du Xiaoman');
@@ -156,7 +157,7 @@ test('an article is pasted, reviewed (accepted, edited, rejected), previewed and
   const du = (await drawnNodes(page)).find((node) => node.name === 'Du Xiaoman')!;
   expect(Math.hypot(du.x - previewAt.x, du.y - previewAt.y)).toBeLessThan(1);
   expect(await changeCount(context.database)).toBe(changesBefore + 1);
-  expect(await row("MATCH (c:_FingraphChange) WITH c ORDER BY c.at DESC LIMIT 1 RETURN c.comment AS comment")).toEqual({ comment: 'Add article: Baidu teams up with Huaxia Bank' });
+  expect(await row('MATCH (c:_FingraphChange) WITH c ORDER BY c.at DESC LIMIT 1 RETURN c.comment AS comment, c.author AS author')).toEqual({ comment: 'Add article: Baidu teams up with Huaxia Bank', author: 'Ada Analyst' });
   expect(await row("MATCH (s:Source {title: 'Baidu teams up with Huaxia Bank'}) RETURN s.publisher AS publisher, s.url AS url, s.published AS published, s.text CONTAINS 'Northwind Capital' AS withText")).toEqual({
     publisher: 'Example Wire',
     url: 'https://example.com/baidu-huaxia',

@@ -8,6 +8,7 @@
 import type { EditModel } from '../../../../server/contract';
 import { api, ApiRequestError } from '../../api';
 import { fill, h } from '../../ui/dom';
+import { AUTHOR_MAX, readAuthor, storeAuthor } from '../author';
 import type { EditContext } from '../context';
 import { fieldId } from '../dialog';
 import { refusalText } from '../rules';
@@ -38,6 +39,8 @@ export class ArticlePanel {
   private readonly reviewError = h('div', { class: 'edit-error', role: 'alert', 'data-testid': 'article-review-error', hidden: true });
   private readonly notice = h('p', { class: 'article-notice', role: 'status', 'data-testid': 'article-notice' });
   private readonly comment = h('input', { type: 'text', autocomplete: 'off', maxlength: 2000, 'data-testid': 'article-comment' });
+  /** Who commits (kept in this browser, as in the edit forms: edit/author.ts). */
+  private readonly author = h('input', { type: 'text', autocomplete: 'name', maxlength: AUTHOR_MAX, placeholder: 'local', 'data-testid': 'article-author' });
   private readonly commitButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'article-commit' }, 'Commit');
   private readonly reviewStep = h('div', { class: 'article-review', 'data-testid': 'article-review' });
   private review: Review | null = null;
@@ -74,6 +77,7 @@ export class ArticlePanel {
     this.opener = opener;
     this.root.hidden = false;
     this.toggled(true);
+    if (this.author.value.trim() === '') this.author.value = readAuthor();
     if (this.review) this.showReview();
     else this.form.focus();
   }
@@ -207,6 +211,8 @@ export class ArticlePanel {
     for (const card of [...entities, ...relationships]) lightOnHover(card, text);
     const commentId = fieldId('article-comment');
     this.comment.id = commentId;
+    const authorId = fieldId('article-author');
+    this.author.id = authorId;
     this.commitButton.onclick = () => void this.commit();
     fill(
       this.reviewStep,
@@ -218,6 +224,7 @@ export class ArticlePanel {
         { class: 'article-foot' },
         h('span', { class: 'article-tally', 'data-testid': 'article-tally' }, `${tally.accepted} accepted · ${tally.rejected} rejected · ${tally.undecided} not decided${tally.undecided > 0 ? ' (left out)' : ''}`),
         h('div', { class: 'edit-field article-comment' }, h('label', { for: commentId }, 'Comment (kept in the history)'), this.comment),
+        h('div', { class: 'edit-field article-author' }, h('label', { for: authorId }, 'Your name'), this.author),
         h(
           'div',
           { class: 'edit-actions' },
@@ -260,6 +267,7 @@ export class ArticlePanel {
     const bring = review.entities
       .filter((entity) => entity.candidate.existingId !== null && !state.nodes[entity.candidate.existingId] && operation.entities.some((each) => each.ref === entity.key))
       .map((entity) => entity.key);
+    storeAuthor(this.author.value);
     this.commitButton.disabled = true;
     this.commitButton.textContent = 'Committing…';
     try {
