@@ -15,6 +15,7 @@ import { ContextMenu, expandItems } from './menu';
 import { CanvasKeyboard } from './keyboard';
 import { TextView } from './text-view';
 import { Editor } from './edit';
+import { ArticlePanel, canvasRightOf, ProposedLayer } from './edit/article';
 import { PathsPanel } from './paths';
 import { attachSearch, searchPlaceholder } from './search';
 import { attachStyling, drawStyleKey } from './styling';
@@ -80,6 +81,15 @@ const editor = new Editor({
   },
 });
 byId('new-entity').addEventListener('click', () => editor.createEntity());
+// Add an article (issue 16): its facts found, reviewed beside its text, previewed on the canvas, committed.
+const addArticle = byId<HTMLButtonElement>('add-article');
+const articlePanel: ArticlePanel = new ArticlePanel(
+  editor.context,
+  new ProposedLayer(cy, () => canvasRightOf(cy, articlePanel.root, byId('overview'))),
+  document.querySelector<HTMLElement>('.stage')!,
+  (open) => addArticle.setAttribute('aria-expanded', String(open)),
+);
+addArticle.addEventListener('click', () => (articlePanel.isOpen ? articlePanel.focus() : articlePanel.open(addArticle)));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const consoleToggle = byId<HTMLButtonElement>('console-toggle');
 const drawer = new ConsoleDrawer(document.querySelector<HTMLElement>('.work')!, byId('console'), () => cy.resize());
@@ -138,7 +148,7 @@ overviewFold.addEventListener('click', () => {
 });
 
 // Fitting keeps the graph clear of the panels over the canvas.
-const overlays = ['legend', 'overview', 'stage-status', 'style-panel'].map((id) => byId(id));
+const overlays = ['legend', 'overview', 'stage-status', 'style-panel', 'article-panel'].map((id) => byId(id));
 explorer.setOverlays(() => {
   const origin = byId('graph').getBoundingClientRect();
   return overlays.flatMap((element): Rect[] => {
@@ -312,7 +322,7 @@ function openNodeMenu(id: string, x: number, y: number): void {
 
 // Keyboard.
 document.addEventListener('keydown', (event) => {
-  if (typingInto(event.target) || menu.open || editor.open) return;
+  if (typingInto(event.target) || menu.open || editor.open || articlePanel.contains(event.target)) return;
   const key = event.key.toLowerCase();
   const control = event.ctrlKey || event.metaKey;
   const selected = selectedNodeIds();

@@ -287,3 +287,4 @@ export interface ConsoleResult {
 
 export type * from './changes';
 export type * from './edit-model';
+export type * from './extract';

@@ -124,4 +124,25 @@ for (const theme of ['light', 'dark'] as const) {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  test(`no serious or critical axe violation with the "Add an article" panel open, on its form and on its review (${theme} theme)`, async () => {
+    const { page, errors } = await openExplorer(theme);
+    await page.click('#add-article');
+    const panel = page.locator('[data-testid="article-panel"]');
+    await panel.getByLabel('Title').fill('Baidu teams up with Huaxia Bank');
+    await panel.getByLabel('Publisher').fill('Example Wire');
+    await panel.getByLabel('Link').fill('https://example.com/baidu-huaxia');
+    await panel.getByLabel('Publication date').fill('2026-03-03');
+    await panel.getByLabel('Article text').fill('Baidu teams up with Huaxia Bank. Du Xiaoman, a unit of Baidu, will supply the credit models. Northwind Capital acquired a stake in Du Xiaoman.');
+    expectNoSeriousViolation(`article form ${theme}`, await audit(page));
+    await panel.locator('[data-testid="article-find"]').click();
+    await panel.locator('[data-testid="candidate-relationship"]').first().waitFor();
+    await panel.locator('[data-testid="candidate-relationship"] [data-testid="candidate-accept"]').first().click();
+    await panel.locator('[data-testid="candidate-entity"] [data-testid="candidate-reject"]').last().click();
+    await panel.locator('[data-testid="candidate-relationship"] [data-testid="candidate-edit"]').first().click();
+    await panel.locator('[data-testid="candidate-entity"]').first().hover();
+    expectNoSeriousViolation(`article review ${theme}`, await audit(page));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 }

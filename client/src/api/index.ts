@@ -8,6 +8,8 @@ import type {
   ChangeResult,
   EditModel,
   ElementHistory,
+  ExtractRequest,
+  ExtractResult,
   KeyResolution,
   ConsoleRequest,
   ConsoleResult,
@@ -178,5 +180,7 @@ export const api = {
   resolveKey: (key: string): Promise<KeyResolution> => request<KeyResolution>(`/api/keys/${encodeURIComponent(key)}`),
   /** What the edit forms offer: the model's labels and types (or free names), evidence, the sources to cite. */
   editModel: (): Promise<EditModel> => request<EditModel>('/api/changes/model'),
+  /** Candidate entities and relationships of an article (writes nothing); 400 for a bad article, 413 for a long one. */
+  extract: (body: ExtractRequest): Promise<ExtractResult> => request<ExtractResult>('/api/extract', { body }),
   history: (key: string): Promise<ElementHistory> => request<ElementHistory>(`/api/keys/${encodeURIComponent(key)}/history`),
 };

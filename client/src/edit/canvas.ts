@@ -40,8 +40,8 @@ function survivorOf(change: ChangeRecord, key: string): string | null {
   return survivor?.key ?? null;
 }
 
-/** Reads each element the change left in the graph as it is now (by its key); the rest are gone. */
-export async function readTouched(change: ChangeRecord): Promise<Refreshed> {
+/** Reads each element the change left in the graph as it is now (by its key), and the nodes of `bring`; the rest are gone. */
+export async function readTouched(change: ChangeRecord, bring: readonly string[] = []): Promise<Refreshed> {
   const refreshed: Refreshed = { nodes: new Map(), edges: new Map(), mergedInto: new Map() };
   for (const element of change.elements) {
     if (element.kind === 'node' && element.after === null) {
@@ -63,15 +63,26 @@ export async function readTouched(change: ChangeRecord): Promise<Refreshed> {
       else refreshed.edges.set(element.key, resolution?.kind === 'relationship' ? resolution.relationship : null);
     }),
   );
+  const touched = new Set(change.elements.map((element) => element.key));
+  await Promise.all(
+    bring
+      .filter((key) => !touched.has(key))
+      .map(async (key) => {
+        // (A node that is not there any more is simply not drawn.)
+        const resolution = await api.resolveKey(key).catch((error: unknown) => (error instanceof ApiRequestError && error.status === 404 ? null : Promise.reject(error)));
+        if (resolution?.kind === 'node') refreshed.nodes.set(key, resolution.node);
+      }),
+  );
   return refreshed;
 }
 
 /**
  * The next canvas state, pure: gone elements removed, survivors put where their duplicates stood,
- * present ones refreshed, new nodes placed near the canvas nodes they are joined to (else near
- * `near`, else left for the explorer to place), relationships drawn where both ends are shown.
+ * present ones refreshed, nodes placed where `at` says (by key; drawn even without `addNew`), else near the canvas nodes
+ * they are joined to (else near `near`, else left for the explorer to place), relationships drawn
+ * where both ends are shown.
  */
-export function applyRefreshed(state: ViewState, refreshed: Refreshed, options: { near?: Position | null; addNew: boolean }): ViewState {
+export function applyRefreshed(state: ViewState, refreshed: Refreshed, options: { near?: Position | null; addNew: boolean; at?: ReadonlyMap<string, Position> }): ViewState {
   const nodeIds = canvasIds(Object.values(state.nodes).map((node) => node.data));
   const edgeIds = canvasIds(Object.values(state.edges));
   const positions: Record<string, Position> = {};
@@ -86,10 +97,16 @@ export function applyRefreshed(state: ViewState, refreshed: Refreshed, options: 
   const present = [...refreshed.nodes.values()].filter((node): node is GraphNode => node !== null);
   const edges = [...refreshed.edges.values()].filter((edge): edge is GraphEdge => edge !== null);
   // A node already on the canvas is redrawn; a new one is drawn only when asked (created here) or a survivor.
-  const shown = present.filter((node) => next.nodes[node.id] || options.addNew || positions[node.id]);
+  const shown = present.filter((node) => next.nodes[node.id] || options.addNew || positions[node.id] || options.at?.has(keyOf(node) ?? ''));
   const occupied = Object.values(next.nodes).flatMap((node) => (node.position ? [node.position] : []));
   for (const node of shown) {
     if (next.nodes[node.id] || positions[node.id]) continue;
+    const asked = options.at?.get(keyOf(node) ?? '');
+    if (asked) {
+      positions[node.id] = asked;
+      occupied.push(asked);
+      continue;
+    }
     const neighbours = edges
       .flatMap((edge) => (edge.source === node.id ? [edge.target] : edge.target === node.id ? [edge.source] : []))
       .flatMap((id) => (next.nodes[id]?.position ? [next.nodes[id]!.position!] : []));

@@ -8,6 +8,10 @@ export interface AfterChange {
   near?: Position | null;
   /** Select and inspect the node with this `ref` (or key) afterwards. */
   select?: string;
+  /** Where to draw nodes, by their `ref` in the change (or key): drawn there even without `addNew` (an article's preview places them). */
+  placeAt?: Record<string, Position>;
+  /** Nodes the change did not touch to read and draw too, by `ref` (or key): the ends its new relationships need. */
+  bring?: string[];
 }
 
 export interface EditContext {

@@ -46,7 +46,8 @@ export class Editor {
   private readonly histories = new HistoryCache();
   /** The edge the inspector shows (its panel is redrawn after a change). */
   private inspectedEdge: string | null = null;
-  private readonly context: EditContext;
+  /** What the forms use of the page (the article panel too). */
+  readonly context: EditContext;
 
   constructor(private readonly host: EditorHost) {
     this.context = {
@@ -154,8 +155,9 @@ export class Editor {
     this.histories.clear();
     this.model = null;
     try {
-      const refreshed = await readTouched(change);
-      this.host.change(applyRefreshed(this.host.state(), refreshed, { addNew: after.addNew ?? false, near: after.near ?? null }), (state) => withoutOutdated(state, refreshed));
+      const refreshed = await readTouched(change, (after.bring ?? []).map((ref) => keys[ref] ?? ref));
+      const at = new Map(Object.entries(after.placeAt ?? {}).map(([ref, position]) => [keys[ref] ?? ref, position]));
+      this.host.change(applyRefreshed(this.host.state(), refreshed, { addNew: after.addNew ?? false, near: after.near ?? null, at }), (state) => withoutOutdated(state, refreshed));
     } catch (error) {
       toast(`Saved, but the canvas could not be brought up to date: ${(error as Error).message}. Reload the view to see the change.`, 'error');
     }

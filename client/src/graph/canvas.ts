@@ -103,6 +103,12 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
     { selector: 'edge.hover-lit', style: { opacity: 1, width: 2.5, 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: 'edge.hover-edge', style: { width: 2.5, 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: '.filtered', style: { display: 'none' } },
+    // An article's accepted candidates, previewed (edit/article/preview.ts): dashed, faint, not clickable.
+    { selector: '.proposed', style: { events: 'no', 'min-zoomed-font-size': 0 } as never },
+    { selector: 'node.proposed', style: { 'background-opacity': 0.35, 'border-width': 3, 'border-style': 'dashed', 'border-color': '#7c3aed', 'font-style': 'italic' } },
+    { selector: 'node.proposed-existing', style: { 'background-opacity': 0.8, 'border-style': 'dotted', 'border-color': '#64748b', 'font-style': 'normal' } },
+    { selector: 'edge.proposed', style: { 'line-style': 'dashed', 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed', width: 2.5 } },
+    { selector: 'edge.proposed-evidence', style: { 'line-style': 'dotted', 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed', width: 3.5, 'min-zoomed-font-size': 0 } },
   ];
 }
 

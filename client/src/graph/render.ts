@@ -2,6 +2,8 @@
  * Cytoscape draws the state: elements that are in the state and not on the canvas are added, those
  * no longer in it are removed, positions follow the state (so undo moves nodes back), and classes
  * show filters, pins and the highlighted path. The state is never read back from Cytoscape here.
+ * Elements of class `proposed` (an article's candidates previewed, edit/article/preview.ts) are not
+ * the state's: they are left alone.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../server/contract';
@@ -34,7 +36,7 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
   const visible = visibleElements(state);
   const unplaced: string[] = [];
   cy.batch(() => {
-    cy.elements().forEach((element) => {
+    cy.elements().not('.proposed').forEach((element) => {
       const id = element.id();
       if (element.isNode() ? !state.nodes[id] : !state.edges[id]) element.remove();
     });
@@ -72,14 +74,14 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
 
     const highlight = state.highlight;
     const lit = new Set(highlight ? [...highlight.nodes, ...highlight.edges] : []);
-    cy.nodes().forEach((element) => {
+    cy.nodes().not('.proposed').forEach((element) => {
       const node = state.nodes[element.id()]!;
       element.toggleClass('filtered', !visible.nodes.has(element.id()));
       element.toggleClass('pinned', node.pinned);
       element.toggleClass('highlighted', lit.has(element.id()));
       element.toggleClass('faded', highlight !== null && !lit.has(element.id()));
     });
-    cy.edges().forEach((element) => {
+    cy.edges().not('.proposed').forEach((element) => {
       element.toggleClass('filtered', !visible.edges.has(element.id()));
       element.toggleClass('highlighted', lit.has(element.id()));
       element.toggleClass('faded', highlight !== null && !lit.has(element.id()));
