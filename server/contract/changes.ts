@@ -145,7 +145,23 @@ export type ElementState =
   | { kind: 'relationship'; type: string; from: string; to: string; properties: Record<string, StoredValue> };
 
 /** A stored property value: integers tagged so that a revert writes back the same type. */
-export type StoredValue = string | number | boolean | { $int: string } | { $float: string } | StoredValue[];
+export type StoredValue =
+  | string
+  | number
+  | boolean
+  | { $int: string }
+  | { $float: string }
+  | StoredTemporal
+  | { $point: { srid: number; x: number; y: number; z?: number } }
+  | { $bytes: string }
+  | StoredValue[];
+
+/** A date, time or duration by its fields (integers as text; null where it has none), with its ISO text. */
+export interface StoredTemporal {
+  $temporal: 'Date' | 'LocalTime' | 'Time' | 'LocalDateTime' | 'DateTime' | 'Duration';
+  fields: Record<string, string | null>;
+  text: string;
+}
 
 /** One element a change touched: before and after (null: it did not exist / no longer exists). */
 export interface ChangedElement {

@@ -112,11 +112,17 @@ function shown(value: PlainValue): string {
   return value === null ? 'nothing' : `“${valueToText(value).replace(/\n/g, ', ')}”`;
 }
 
-/** A stored value as text (integers tagged by the history). */
+/** A stored value as text (integers, temporals, points and bytes tagged by the history). */
 function storedText(value: StoredValue | undefined): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return value.map((item) => storedText(item)).join(', ');
-  if (typeof value === 'object') return '$int' in value ? value.$int : value.$float;
+  if (typeof value === 'object') {
+    if ('$int' in value) return value.$int;
+    if ('$float' in value) return value.$float;
+    if ('$temporal' in value) return value.text;
+    if ('$point' in value) return `point(${[value.$point.x, value.$point.y, value.$point.z].filter((part) => part !== undefined).join(', ')}; SRID ${value.$point.srid})`;
+    return `${Math.floor((value.$bytes.length * 3) / 4)} bytes`;
+  }
   return String(value);
 }
 
