@@ -2,6 +2,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
+import { indexHitTest } from './hit-index';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
@@ -114,7 +115,7 @@ export function canvasStyle(theme: CanvasTheme): cytoscape.StylesheetJson {
 
 /** `textureOnViewport: false` gives stock Cytoscape (the canvas bench compares both). */
 export function createCanvas(container: HTMLElement, { textureOnViewport = true, theme = CANVAS_THEMES.light } = {}): Core {
-  return cytoscape({
+  const cy = cytoscape({
     container,
     minZoom: 0.02,
     maxZoom: 4,
@@ -128,6 +129,9 @@ export function createCanvas(container: HTMLElement, { textureOnViewport = true,
     selectionType: 'single',
     style: canvasStyle(theme),
   });
+  // What is under the pointer, found among the elements near it rather than all (hit-index.ts).
+  indexHitTest(cy);
+  return cy;
 }
 
 /** Switches the canvas's colours (the page's theme changed). */

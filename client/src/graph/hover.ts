@@ -3,22 +3,29 @@
  * relationships) and the rest of the canvas fades; a tooltip shows its full name and label, which
  * the canvas cuts at 140 px. A relationship under the pointer shows its type name.
  *
- * The canvas itself is never restyled for it. Over the canvas lies a hover layer: a veil in the
- * canvas's colour that fades everything under it at once (one element, drawn by the compositor), and
- * above the veil a second, small Cytoscape that draws copies of the lit neighbourhood only, at the
- * same pan and zoom. Restyling the faded elements (hundreds) and redrawing the whole canvas took
- * 30–100 ms a hover under software rendering; drawing a dozen copies takes a few. The layer takes
- * no pointer events: the canvas below gets them all.
+ * The canvas itself is never restyled for it: restyling one element of it makes Cytoscape redraw
+ * the whole canvas and rebuild its cached layer of every element (30–150 ms a hover on a 1,000-node
+ * view under software rendering). Over the canvas lies a hover layer: a veil in the canvas's colour
+ * that fades everything under it at once (one element, drawn by the compositor), and above the veil
+ * a second, small Cytoscape that draws copies of what is lit only, at the same pan and zoom: the
+ * lit neighbourhood of a node, or a hovered relationship (over invisible copies of its ends, which
+ * place it, and no veil). Moving from node to node, the copies both neighbourhoods share stay and
+ * only the difference is added or removed. The layer takes no pointer events: the canvas below
+ * gets them all. Between hovers it stays laid out, only invisible, so that its canvases keep their
+ * size (showing a layer hidden with `display: none` made Cytoscape reallocate them every time).
  *
  * This is derived view state: never in the view state, the undo history or the URL. Nothing
  * changes while a button is held (dragging a node, panning, a box selection); a pan or zoom ends
  * the hover.
  */
-import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementDefinition, type EventObject, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementDefinition, type EventObject, type NodeSingular, type SingularElementArgument, type StylesheetJson } from 'cytoscape';
 
 /** The class the copies of the lit neighbourhood carry (the style sheet names their relationships). */
 export const HOVER_LIT = 'hover-lit';
+/** The class of the copy of a hovered relationship (drawn wider and named). */
 export const HOVER_EDGE = 'hover-edge';
+/** The class of the invisible copies of a hovered relationship's ends (they place it). */
+const HOVER_END = 'hover-end';
 
 /** How long after leaving a node the fading stays, waiting for the pointer to reach another. */
 const LINGER_MS = 80;
@@ -38,6 +45,9 @@ export interface Hover {
   readonly overlay: Core;
 }
 
+/** What the hover layer draws: each element to copy, with the class its copy carries. */
+type Drawn = Map<string, { element: SingularElementArgument; role: string }>;
+
 export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
   const { tooltip, caption = (node) => String(node.data('label') ?? '') } = options;
   const container = cy.container()!;
@@ -48,16 +58,19 @@ export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
   layer.dataset.testid = 'hover-layer';
   const veil = document.createElement('div');
   veil.className = 'hover-veil';
+  veil.hidden = true;
   const stage = document.createElement('div');
   stage.className = 'hover-stage';
   layer.append(veil, stage);
   container.append(layer);
   // Inline geometry (set through the CSSOM): the bench page has no style sheet for it.
   for (const element of [layer, veil, stage]) Object.assign(element.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
-  layer.style.zIndex = '5';
+  // Hidden, the layer keeps its box (see above): `display` is set so that `hidden` does not take it away.
+  Object.assign(layer.style, { zIndex: '5', display: 'block', visibility: 'hidden' });
   if (!veil.style.background) veil.style.background = 'var(--hover-veil, rgb(248 250 252 / 0.86))';
 
-  const sheet = (): StylesheetJson => (cy.style() as unknown as { json(): StylesheetJson }).json();
+  /** The canvas's style sheet, and the ends of a hovered relationship drawn by their copies invisibly. */
+  const sheet = (): StylesheetJson => [...(cy.style() as unknown as { json(): StylesheetJson }).json(), { selector: `node.${HOVER_END}`, style: { opacity: 0, label: '' } }];
   const overlay = cytoscape({
     container: stage,
     style: sheet(),
@@ -73,18 +86,47 @@ export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
   /** The lit neighbourhood in the canvas; everything else is under the veil while it is non-empty. */
   let lit: Collection = cy.collection();
   let hovered: NodeSingular | null = null;
+  /** The relationship hovered on its own (no node lit), drawn wider and named. */
+  let hoveredEdge: EdgeSingular | null = null;
   let clearTimer = 0;
 
   const held = (event: EventObject): boolean => ((event.originalEvent as MouseEvent | undefined)?.buttons ?? 0) !== 0;
 
-  const copies = (elements: Collection): ElementDefinition[] =>
-    elements.map((element) => ({
-      group: element.isNode() ? 'nodes' : 'edges',
-      data: { ...element.data() },
-      position: element.isNode() ? { ...(element as NodeSingular).position() } : undefined,
-      classes: `${element.classes().join(' ')} ${HOVER_LIT}`,
-      selected: element.selected(),
-    }));
+  const copy = (element: SingularElementArgument, role: string): ElementDefinition => ({
+    group: element.isNode() ? 'nodes' : 'edges',
+    data: { ...element.data() },
+    position: element.isNode() ? { ...(element as NodeSingular).position() } : undefined,
+    classes: `${element.classes().join(' ')} ${role}`,
+    selected: element.selected(),
+  });
+
+  /**
+   * Makes the hover layer draw `drawn` (nothing: the layer hides). Copies already drawn in the same
+   * role stay; `fresh` copies everything again (the canvas changed under the hover).
+   */
+  const draw = (drawn: Drawn, fresh: boolean): void => {
+    // The canvas's style sheet changes with the theme: the copies follow it.
+    if (overlayStyle !== cy.style()) {
+      overlayStyle = cy.style();
+      overlay.style(sheet());
+    }
+    overlay.batch(() => {
+      const stale = overlay.elements().filter((element) => fresh || !element.hasClass(drawn.get(element.id())?.role ?? ' '));
+      stale.remove();
+      const added: ElementDefinition[] = [];
+      for (const { element, role } of drawn.values()) if (overlay.getElementById(element.id()).empty()) added.push(copy(element, role));
+      // Nodes first: a relationship's copy needs its ends.
+      added.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
+      overlay.add(added);
+    });
+    if (drawn.size > 0) {
+      const pan = cy.pan();
+      const at = overlay.pan();
+      if (overlay.zoom() !== cy.zoom() || at.x !== pan.x || at.y !== pan.y) overlay.viewport({ zoom: cy.zoom(), pan: { ...pan } });
+    }
+    layer.hidden = drawn.size === 0;
+    layer.style.visibility = layer.hidden ? 'hidden' : 'visible';
+  };
 
   /** Draws copies of `node`'s visible neighbourhood over the veil (again when `force`: it changed under the hover). */
   const light = (node: NodeSingular, force = false): void => {
@@ -93,33 +135,37 @@ export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
     const next = nodes.union(node.connectedEdges().filter((edge) => nodes.contains(edge.source()) && nodes.contains(edge.target())));
     if (!force && lit.same(next)) return;
     hovered = node;
+    hoveredEdge = null;
     lit = next;
-    // The canvas's style sheet changes with the theme: the copies follow it.
-    if (overlayStyle !== cy.style()) {
-      overlayStyle = cy.style();
-      overlay.style(sheet());
-    }
-    overlay.batch(() => {
-      overlay.elements().remove();
-      overlay.add(copies(next));
-    });
-    if (layer.hidden) {
-      layer.hidden = false;
-      overlay.resize();
-    }
-    overlay.viewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+    draw(new Map(next.map((element) => [element.id(), { element, role: HOVER_LIT }])), force);
+    veil.hidden = false;
     // On the layer, not the canvas's container: Cytoscape resizes (and redraws everything) when an attribute of its container changes.
     layer.dataset.node = node.id();
+  };
+
+  /** Draws a wider, named copy of `edge` (no veil: nothing fades for a relationship). */
+  const lightEdge = (edge: EdgeSingular, force = false): void => {
+    hoveredEdge = edge;
+    const drawn: Drawn = new Map([[edge.id(), { element: edge, role: HOVER_EDGE }]]);
+    for (const end of [edge.source(), edge.target()]) drawn.set(end.id(), { element: end, role: HOVER_END });
+    draw(drawn, force);
+  };
+
+  const clearEdge = (): void => {
+    if (!hoveredEdge) return;
+    hoveredEdge = null;
+    if (lit.empty()) draw(new Map(), false);
   };
 
   const clear = (): void => {
     window.clearTimeout(clearTimer);
     hideTooltip();
-    if (lit.empty()) return;
+    hoveredEdge = null;
+    if (lit.empty() && overlay.elements().empty()) return;
     lit = cy.collection();
     hovered = null;
-    layer.hidden = true;
-    overlay.elements().remove();
+    veil.hidden = true;
+    draw(new Map(), false);
     delete layer.dataset.node;
   };
 
@@ -160,12 +206,10 @@ export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
     clearTimer = window.setTimeout(clear, LINGER_MS);
   });
   cy.on('mouseover', 'edge', (event) => {
-    if (!held(event) && lit.empty()) (event.target as Collection).addClass(HOVER_EDGE);
+    if (!held(event) && lit.empty()) lightEdge(event.target as EdgeSingular);
   });
-  // (Cytoscape restyles, and redraws, on removeClass even when the class is not there.)
   cy.on('mouseout', 'edge', (event) => {
-    const edge = event.target as EdgeSingular;
-    if (edge.hasClass(HOVER_EDGE)) edge.removeClass(HOVER_EDGE);
+    if (hoveredEdge === event.target) clearEdge();
   });
   // A press (drag, pan, box selection) or a node leaving the canvas ends the hover at once.
   cy.on('tapstart', (event) => {
@@ -175,17 +219,19 @@ export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
   cy.on('viewport', () => clear());
   // Leaving the canvas over a node gives no mouseout from Cytoscape.
   container.addEventListener('mouseleave', () => clear());
-  // What is drawn changed under a lit neighbourhood: gone, it ends the hover; restyled (a rule,
-  // a selection, a pin, a filter), its copies are drawn again, once per batch of changes.
+  // What is drawn changed under the hover: gone, it ends the hover; restyled (a rule, a selection,
+  // a pin, a filter), its copies are drawn again, once per batch of changes.
   let refreshing = 0;
+  const under = (target: Collection): boolean => (!lit.empty() && lit.contains(target)) || (hoveredEdge !== null && overlay.getElementById((target as unknown as SingularElementArgument).id()).nonempty());
   cy.on('remove', (event) => {
-    if (!lit.empty() && lit.contains(event.target as Collection)) clear();
+    if (under(event.target as Collection)) clear();
   });
   cy.on('data select unselect style', (event) => {
-    if (lit.empty() || refreshing || !lit.contains(event.target as Collection)) return;
+    if (refreshing || !under(event.target as Collection)) return;
     refreshing = requestAnimationFrame(() => {
       refreshing = 0;
       if (hovered && !lit.empty()) light(hovered, true);
+      else if (hoveredEdge) lightEdge(hoveredEdge, true);
     });
   });
   return { clear, lit: () => lit.map((element) => element.id()), overlay };

@@ -5,12 +5,13 @@
  * Elements of class `proposed` (an article's candidates previewed, edit/article/preview.ts) are not
  * the state's: they are left alone.
  */
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../server/contract';
 import { visibleElements, type ViewState } from '../state';
 import type { Looks, NodeLook } from '../styling/looks';
 import { displayName } from './display';
 import { labelStyle, typeColor } from './palette';
+import { restyle, type DataPatch } from './restyle';
 
 /**
  * A node's data for the canvas. With a look from the styling rules (styling/looks.ts): its colour
@@ -31,6 +32,29 @@ export function edgeData(edge: GraphEdge, width?: number): Record<string, string
   return data;
 }
 
+/**
+ * The keys of `data` that differ from the element's, and `optional` to remove when `data` has none
+ * (the style sheet sizes or widens by it only where it is set); null: nothing differs.
+ */
+function dataPatch(element: SingularElementArgument, data: Record<string, string | number>, optional: string): DataPatch | null {
+  const current = element.data() as Record<string, unknown>;
+  const set: Record<string, string | number> = {};
+  let changed = false;
+  for (const [key, value] of Object.entries(data)) {
+    if (current[key] !== value) {
+      set[key] = value;
+      changed = true;
+    }
+  }
+  const unset = data[optional] === undefined && current[optional] !== undefined ? [optional] : [];
+  return changed || unset.length > 0 ? { element, set, unset } : null;
+}
+
+/** Sets or clears a class only where it differs (Cytoscape's toggleClass costs a collection a call). */
+function setClass(element: SingularElementArgument, name: string, on: boolean): void {
+  if (element.hasClass(name) !== on) element.toggleClass(name, on);
+}
+
 /** Draws `state` (styled by `looks` when given); returns the ids of nodes that have no position yet (a layout must place them). */
 export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
   const visible = visibleElements(state);
@@ -41,6 +65,8 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
       if (element.isNode() ? !state.nodes[id] : !state.edges[id]) element.remove();
     });
     const additions: ElementDefinition[] = [];
+    // Changes of data (what the styling rules set): applied by restyle, across frames when many.
+    const patches: DataPatch[] = [];
     for (const [id, node] of Object.entries(state.nodes)) {
       const existing = cy.getElementById(id);
       if (existing.empty()) {
@@ -48,12 +74,8 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
         if (!node.position) unplaced.push(id);
         continue;
       }
-      const data = nodeData(node.data, looks?.nodes.get(id));
-      if (existing.data('name') !== data.name || existing.data('color') !== data.color || existing.data('size') !== data.size) {
-        // An unset size is removed, not left behind (the style sheet sizes by `size` only where it is set).
-        if (data.size === undefined && existing.data('size') !== undefined) existing.removeData('size');
-        existing.data(data);
-      }
+      const patch = dataPatch(existing, nodeData(node.data, looks?.nodes.get(id)), 'size');
+      if (patch) patches.push(patch);
       if (node.position) {
         const at = existing.position();
         if (Math.abs(at.x - node.position.x) > 0.5 || Math.abs(at.y - node.position.y) > 0.5) existing.position({ ...node.position });
@@ -65,26 +87,24 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
       const width = looks?.edges.get(id);
       const existing = cy.getElementById(id);
       if (existing.empty()) edgeAdditions.push({ group: 'edges', data: edgeData(edge, width) });
-      else if (existing.data('width') !== width) {
-        if (width === undefined) existing.removeData('width');
-        else existing.data('width', width);
-      }
+      else if (existing.data('width') !== width) patches.push(width === undefined ? { element: existing, set: {}, unset: ['width'] } : { element: existing, set: { width }, unset: [] });
     }
     cy.add(edgeAdditions);
+    restyle(cy, patches);
 
     const highlight = state.highlight;
     const lit = new Set(highlight ? [...highlight.nodes, ...highlight.edges] : []);
     cy.nodes().not('.proposed').forEach((element) => {
       const node = state.nodes[element.id()]!;
-      element.toggleClass('filtered', !visible.nodes.has(element.id()));
-      element.toggleClass('pinned', node.pinned);
-      element.toggleClass('highlighted', lit.has(element.id()));
-      element.toggleClass('faded', highlight !== null && !lit.has(element.id()));
+      setClass(element, 'filtered', !visible.nodes.has(element.id()));
+      setClass(element, 'pinned', node.pinned);
+      setClass(element, 'highlighted', lit.has(element.id()));
+      setClass(element, 'faded', highlight !== null && !lit.has(element.id()));
     });
     cy.edges().not('.proposed').forEach((element) => {
-      element.toggleClass('filtered', !visible.edges.has(element.id()));
-      element.toggleClass('highlighted', lit.has(element.id()));
-      element.toggleClass('faded', highlight !== null && !lit.has(element.id()));
+      setClass(element, 'filtered', !visible.edges.has(element.id()));
+      setClass(element, 'highlighted', lit.has(element.id()));
+      setClass(element, 'faded', highlight !== null && !lit.has(element.id()));
     });
   });
   return unplaced;

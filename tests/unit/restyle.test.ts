@@ -1,0 +1,90 @@
+/**
+ * Restyling across frames (client/src/graph/restyle.ts), on a headless Cytoscape whose animation
+ * frames this test runs one at a time: few changes apply at once; many apply a slice per frame,
+ * those in view first, until every one has; a new render step's changes replace what was still to
+ * apply.
+ */
+import cytoscape, { type Core } from 'cytoscape';
+import { restyle, restyled, AT_ONCE, type DataPatch } from '../../client/src/graph/restyle';
+
+let queued = new Map<number, FrameRequestCallback>();
+let handles = 0;
+beforeAll(() => {
+  globalThis.requestAnimationFrame = (callback: FrameRequestCallback): number => {
+    handles += 1;
+    queued.set(handles, callback);
+    return handles;
+  };
+  globalThis.cancelAnimationFrame = (handle: number): void => {
+    queued.delete(handle);
+  };
+});
+
+/** Runs the callbacks asked for so far (one animation frame); how many ran. */
+function frame(): number {
+  const now = [...queued.values()];
+  queued = new Map();
+  for (const callback of now) callback(performance.now());
+  return now.length;
+}
+
+const canvases: Core[] = [];
+afterEach(() => {
+  for (const cy of canvases.splice(0)) cy.destroy();
+  queued.clear();
+});
+
+/** n nodes in a row 100 apart; the view shows x from -50 to 1,000. */
+function row(n: number): Core {
+  const cy = cytoscape({ headless: true, styleEnabled: true });
+  canvases.push(cy);
+  cy.add(Array.from({ length: n }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}`, size: 28 }, position: { x: i * 100, y: 0 } })));
+  const extent = { x1: -50, y1: -50, x2: 1000, y2: 500, w: 1050, h: 550 };
+  // Headless Cytoscape has no view: the part of the graph it shows is set here.
+  (cy as unknown as { extent(): typeof extent }).extent = () => extent;
+  return cy;
+}
+
+const sizes = (cy: Core, size: number): DataPatch[] => cy.nodes().map((node) => ({ element: node, set: { size }, unset: [] }));
+const sized = (cy: Core, size: number): number[] => cy.nodes(`[size = ${size}]`).nodes().map((node) => node.position('x'));
+
+test('up to AT_ONCE changes apply at once', async () => {
+  const cy = row(AT_ONCE);
+  restyle(cy, sizes(cy, 40));
+  expect(sized(cy, 40)).toHaveLength(AT_ONCE);
+  await restyled(cy);
+});
+
+test('more apply a slice per frame, the nodes in view in the first, until every node has its change', async () => {
+  const cy = row(2000);
+  restyle(cy, sizes(cy, 40));
+  expect(sized(cy, 40)).toHaveLength(0);
+  frame();
+  const first = sized(cy, 40);
+  expect(first.length).toBeLessThan(2000);
+  // In view: x up to 1,000, and a margin of 100 (11 nodes).
+  const inView = cy.nodes().nodes().filter((node) => node.position('x') <= 1100).length;
+  expect(first.filter((x) => x <= 1100)).toHaveLength(inView);
+  let count = 1;
+  while (frame() > 0) count += 1;
+  expect(count).toBeGreaterThan(2);
+  expect(sized(cy, 40)).toHaveLength(2000);
+  await restyled(cy);
+});
+
+test("a new render step's changes replace what was still to apply; a key can be removed", async () => {
+  const cy = row(2000);
+  restyle(cy, sizes(cy, 40));
+  frame();
+  let done = false;
+  void restyled(cy).then(() => {
+    done = true;
+  });
+  // The next step: no size at all (a rule switched off), listed from the canvas as it is.
+  restyle(cy, cy.nodes().map((node) => ({ element: node, set: {}, unset: ['size'] })));
+  while (frame() > 0);
+  expect(cy.nodes('[size]')).toHaveLength(0);
+  // Whoever waited for the first step is told once the second is done.
+  await Promise.resolve();
+  expect(done).toBe(true);
+});
