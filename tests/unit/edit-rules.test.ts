@@ -52,6 +52,10 @@ test('a refusal is said in the user\'s words: 409 with what changed, 403 with ho
   expect(conflict.details).toEqual(['icbc · country: you read “China”, it is now “PRC”.']);
   expect(refusalText(403, null, 'Set FINGRAPH_EDIT=local.').message).toBe('Editing is not enabled here: Set FINGRAPH_EDIT=local.');
   expect(refusalText(400, { type: '', title: '', status: 400, detail: '', rule: 'model.label' }, 'use one of Company').message).toBe('Nothing was saved (rule: model.label): use one of Company');
+  // Said once: the server's own "nothing was written" is not repeated.
+  expect(refusalText(400, { type: '', title: '', status: 400, detail: '', rule: 'request.shape' }, "The change was not applied (nothing was written): comment: required.").message).toBe('Nothing was saved (rule: request.shape): comment: required.');
+  // A cited source: the relationships that cite it are listed.
+  expect(refusalText(400, { type: '', title: '', status: 400, detail: '', rule: 'delete.cited', citedBy: [{ key: 'k', type: 'PARTNERS_WITH', from: 'tencent', to: 'icbc' }] }, 'x').details).toEqual(['tencent —PARTNERS_WITH→ icbc']);
 });
 
 test('a change of the history reads as lines: created, deleted, each property before and after', () => {

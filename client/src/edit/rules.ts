@@ -102,10 +102,12 @@ export function refusalText(status: number, problem: Problem | null, message: st
   for (const conflict of problem?.conflicts ?? []) {
     details.push(`${conflict.key}${conflict.property ? ` · ${conflict.property}` : ''}: you read ${shown(conflict.expected)}, it is now ${shown(conflict.current)}.`);
   }
-  for (const gone of problem?.goesWith ?? []) details.push(`${gone.from ?? '?'} —${gone.type}→ ${gone.to ?? '?'}`);
+  for (const gone of [...(problem?.goesWith ?? []), ...(problem?.citedBy ?? [])]) details.push(`${gone.from ?? '?'} —${gone.type}→ ${gone.to ?? '?'}`);
   const rule = problem?.rule ? ` (rule: ${problem.rule})` : '';
-  if (status === 409) return { message: `Someone changed this since you opened the form; nothing was saved${rule}. ${message}`, details };
-  return { message: `Nothing was saved${rule}: ${message}`, details };
+  // (The server's own "nothing was written" would say it twice.)
+  const said = message.replace(/^The change was not applied \(nothing was written\): /, '');
+  if (status === 409) return { message: `Someone changed this since you opened the form; nothing was saved${rule}. ${said}`, details };
+  return { message: `Nothing was saved${rule}: ${said}`, details };
 }
 
 function shown(value: PlainValue): string {
