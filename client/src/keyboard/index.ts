@@ -165,7 +165,6 @@ export class CanvasKeyboard {
       this.cy.nodes(`.${FOCUS_CLASS}`).removeClass(FOCUS_CLASS);
       if (document.activeElement === this.container && (this.byKeys || this.container.matches(':focus-visible'))) this.current()?.addClass(FOCUS_CLASS);
     });
-    this.container.dataset.focusedNode = this.focused ?? '';
   }
 
   private say(text: string): void {
