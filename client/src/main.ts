@@ -225,6 +225,13 @@ document.addEventListener('pointerdown', (event) => {
 byId('empty-start').addEventListener('click', () => void loadStartView());
 
 // Canvas events: click inspects, double-click expands, right-click opens the menu.
+// Cytoscape calls any two clicks within its debounce time a double-click, on whatever they hit: a
+// double-click counts only when both clicks are on the same node (the taps before it, by target).
+const taps: unknown[] = [];
+cy.on('tap', (event) => {
+  taps.push(event.target);
+  if (taps.length > 2) taps.shift();
+});
 cy.on('tap', 'node', (event) => {
   const id = (event.target as NodeSingular).id();
   // It may be the first click of a double-click: the neighbours it would expand are read now.
@@ -238,7 +245,10 @@ cy.on('tap', (event) => {
     explorer.clearHighlight();
   }
 });
-cy.on('dbltap', 'node', (event) => void explorer.expand((event.target as NodeSingular).id()));
+cy.on('dbltap', 'node', (event) => {
+  if (taps.length === 2 && taps[0] !== taps[1]) return;
+  void explorer.expand((event.target as NodeSingular).id());
+});
 // The inspector shows the selection the keys act on: one node, or several (Shift/Ctrl/Cmd + click,
 // Shift + drag). A box selection selects many at once: one redraw after the last of its events.
 let selectionTimer = 0;

@@ -45,6 +45,32 @@ test('four plain clicks on four nodes select only the last; Delete removes that 
   expect(errors).toEqual([]);
 });
 
+test('two quick clicks on two different nodes are two clicks, not a double-click: nothing is expanded', async () => {
+  const { page, errors } = await open();
+  await emptyCanvas(page);
+  await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
+  await searchAndPick(page, 'Alibaba', 'Alibaba Group Holding Ltd');
+  await waitForNodeCount(page, 2);
+  const start = (await drawnNodes(page)).map((node) => node.name);
+  // (Cytoscape took any two clicks within its debounce time for a double-click on the second node.)
+  await page.waitForTimeout(800);
+  const points = await page.evaluate((names) => {
+    const cy = window.fingraph.cy as unknown as { nodes(): Array<{ data(key: string): string; renderedPosition(): { x: number; y: number } }>; container(): HTMLElement };
+    const rect = cy.container().getBoundingClientRect();
+    return names.map((name) => {
+      const at = cy.nodes().find((node) => node.data('name') === name)!.renderedPosition();
+      return { x: rect.left + at.x, y: rect.top + at.y };
+    });
+  }, start.slice(0, 2));
+  await page.mouse.click(points[0]!.x, points[0]!.y);
+  await page.mouse.click(points[1]!.x, points[1]!.y);
+  await page.waitForTimeout(800);
+  await waitForRequests(page);
+  expect((await names(page)).length).toBe(start.length);
+  expect(await selectedNames(page)).toEqual([start[1]]);
+  expect(errors).toEqual([]);
+});
+
 test('Shift+click adds to the selection, the inspector lists it, and H hides exactly those nodes', async () => {
   const { page, errors } = await open();
   const start = (await drawnNodes(page)).map((node) => node.name);

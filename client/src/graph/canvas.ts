@@ -127,6 +127,9 @@ export function createCanvas(container: HTMLElement, { textureOnViewport = true,
     // Shift + drag on the background selects a box (Cytoscape's own modifier handling).
     boxSelectionEnabled: true,
     selectionType: 'single',
+    // Two clicks up to 400 ms apart are a double-click (Cytoscape's 250 ms is shorter than most
+    // systems' setting, 500 ms, and than a slow or busy machine's clicks; main.ts asks the same node).
+    multiClickDebounceTime: 400,
     style: canvasStyle(theme),
   });
   // What is under the pointer, found among the elements near it rather than all (hit-index.ts).
