@@ -115,7 +115,7 @@ export function durationText(duration: { months: unknown; days: unknown; seconds
 }
 
 /** The Cypher type name of a temporal value (or duration), or null for anything else. */
-function temporalType(value: unknown): TemporalType | null {
+export function temporalType(value: unknown): TemporalType | null {
   if (neo4j.isDate(value)) return 'Date';
   if (neo4j.isDateTime(value)) return 'DateTime';
   if (neo4j.isLocalDateTime(value)) return 'LocalDateTime';

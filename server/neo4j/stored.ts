@@ -7,7 +7,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { PlainValue, StoredTemporal, StoredValue } from '../contract';
-import { toPlain } from './convert';
+import { temporalType, toPlain } from './convert';
 
 /** A value the history cannot store and restore exactly (none a property can hold, today): the change is refused. */
 export class UnstorableValueError extends Error {
@@ -24,23 +24,13 @@ const TEMPORAL_FIELDS: Record<StoredTemporal['$temporal'], readonly string[]> = 
   Duration: ['months', 'days', 'seconds', 'nanoseconds'],
 };
 
-function temporalName(value: unknown): StoredTemporal['$temporal'] | null {
-  if (neo4j.isDate(value)) return 'Date';
-  if (neo4j.isDateTime(value)) return 'DateTime';
-  if (neo4j.isLocalDateTime(value)) return 'LocalDateTime';
-  if (neo4j.isLocalTime(value)) return 'LocalTime';
-  if (neo4j.isTime(value)) return 'Time';
-  if (neo4j.isDuration(value)) return 'Duration';
-  return null;
-}
-
 export function toStoredValue(value: unknown, property: string): StoredValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : { $float: String(value) };
   if (typeof value === 'bigint') return { $int: value.toString() };
   if (neo4j.isInt(value)) return { $int: value.toString() };
   if (Array.isArray(value)) return value.map((item) => toStoredValue(item, property));
-  const temporal = temporalName(value);
+  const temporal = temporalType(value);
   if (temporal) {
     const fields: Record<string, string | null> = {};
     for (const field of TEMPORAL_FIELDS[temporal]) {

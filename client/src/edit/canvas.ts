@@ -84,16 +84,13 @@ export async function readTouched(change: ChangeRecord, bring: readonly string[]
  */
 export function applyRefreshed(state: ViewState, refreshed: Refreshed, options: { near?: Position | null; addNew: boolean; at?: ReadonlyMap<string, Position> }): ViewState {
   const nodeIds = canvasIds(Object.values(state.nodes).map((node) => node.data));
-  const edgeIds = canvasIds(Object.values(state.edges));
   const positions: Record<string, Position> = {};
   for (const [gone, survivor] of refreshed.mergedInto) {
     const at = state.nodes[nodeIds.get(gone) ?? '']?.position;
     const node = refreshed.nodes.get(survivor);
     if (at && node && !state.nodes[node.id]) positions[node.id] = at;
   }
-  let next = removeNodes(state, [...refreshed.nodes].filter(([, node]) => node === null).flatMap(([key]) => (nodeIds.has(key) ? [nodeIds.get(key)!] : [])));
-  next = removeNodes(next, [...refreshed.mergedInto.keys()].flatMap((key) => (nodeIds.has(key) ? [nodeIds.get(key)!] : [])));
-  next = removeEdges(next, [...refreshed.edges].filter(([, edge]) => edge === null).flatMap(([key]) => (edgeIds.has(key) ? [edgeIds.get(key)!] : [])));
+  const next = withoutGone(state, refreshed);
   const present = [...refreshed.nodes.values()].filter((node): node is GraphNode => node !== null);
   const edges = [...refreshed.edges.values()].filter((edge): edge is GraphEdge => edge !== null);
   // A node already on the canvas is redrawn; a new one is drawn only when asked (created here) or a survivor.
@@ -125,16 +122,22 @@ export function applyRefreshed(state: ViewState, refreshed: Refreshed, options: 
  * that an undo or redo of canvas steps never draws a node or relationship that is gone, or an old name.
  */
 export function withoutOutdated(state: ViewState, refreshed: Refreshed): ViewState {
-  const nodeIds = canvasIds(Object.values(state.nodes).map((node) => node.data));
-  const edgeIds = canvasIds(Object.values(state.edges));
-  const goneNodes = [...[...refreshed.nodes].filter(([, node]) => node === null).map(([key]) => key), ...refreshed.mergedInto.keys()];
-  let next = removeNodes(state, goneNodes.flatMap((key) => (nodeIds.has(key) ? [nodeIds.get(key)!] : [])));
-  next = removeEdges(next, [...refreshed.edges].filter(([, edge]) => edge === null).flatMap(([key]) => (edgeIds.has(key) ? [edgeIds.get(key)!] : [])));
+  const next = withoutGone(state, refreshed);
   const nodes = { ...next.nodes };
   for (const node of refreshed.nodes.values()) if (node && nodes[node.id]) nodes[node.id] = { ...nodes[node.id]!, data: node };
   const edges = { ...next.edges };
   for (const edge of refreshed.edges.values()) if (edge && edges[edge.id]) edges[edge.id] = edge;
   return { ...next, nodes, edges };
+}
+
+/** `state` without what the change deleted or merged away (found by key), pure. */
+function withoutGone(state: ViewState, refreshed: Refreshed): ViewState {
+  const nodeIds = canvasIds(Object.values(state.nodes).map((node) => node.data));
+  const edgeIds = canvasIds(Object.values(state.edges));
+  const goneNodes = [...[...refreshed.nodes].filter(([, node]) => node === null).map(([key]) => key), ...refreshed.mergedInto.keys()];
+  const goneEdges = [...refreshed.edges].filter(([, edge]) => edge === null).map(([key]) => key);
+  const next = removeNodes(state, goneNodes.flatMap((key) => (nodeIds.has(key) ? [nodeIds.get(key)!] : [])));
+  return removeEdges(next, goneEdges.flatMap((key) => (edgeIds.has(key) ? [edgeIds.get(key)!] : [])));
 }
 
 function average(values: number[]): number {
