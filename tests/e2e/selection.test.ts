@@ -1,7 +1,7 @@
 /**
  * Selection on the canvas, as Bloom and Linkurious users expect it, in Chromium on the seed data: a
  * plain click selects that node alone, Shift/Ctrl + click adds, a double-click selects the node it
- * expands, and the keys act on exactly the selection the inspector shows. Regressions: four plain
+ * expands, Shift + drag selects a box, and the keys act on exactly the selection the inspector shows. Regressions: four plain
  * clicks then Delete removed three nodes (clicks added to the selection); with two nodes selected,
  * C did nothing.
  */
@@ -90,6 +90,70 @@ test('Shift+click adds to the selection, the inspector lists it, and H hides exa
   await page.waitForFunction(() => window.fingraph.cy.nodes(':visible').length === window.fingraph.cy.nodes().length - 2);
   const hidden = await page.evaluate(() => window.fingraph.cy.nodes(':hidden').map((node) => String(node.data('name'))).sort());
   expect(hidden).toEqual(start.slice(0, 2).sort());
+  expect(errors).toEqual([]);
+});
+
+test('Ctrl+click and Cmd+click add to the selection as Shift+click does', async () => {
+  const { page, errors } = await open();
+  const start = (await drawnNodes(page)).map((node) => node.name);
+  await clickNode(page, start[0]!);
+  await page.waitForTimeout(400);
+  for (const [key, name] of [['Control', start[1]!], ['Meta', start[2]!]] as const) {
+    await page.keyboard.down(key);
+    await clickNode(page, name);
+    await page.keyboard.up(key);
+    await page.waitForTimeout(400);
+  }
+  expect(await selectedNames(page)).toEqual(start.slice(0, 3).sort());
+  await page.waitForFunction(() => document.querySelector('[data-testid="inspector-title"]')?.textContent === '3 nodes selected');
+  expect(errors).toEqual([]);
+});
+
+test('Shift+drag on the background selects the nodes inside the box, and the inspector lists exactly those', async () => {
+  const { page, errors } = await open();
+  // A box from a background point near the canvas's top left to the middle of the drawn nodes.
+  const plan = await page.evaluate(() => {
+    const cy = window.fingraph.cy;
+    const rect = cy.container()!.getBoundingClientRect();
+    const renderer = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): unknown } }).renderer();
+    const pan = cy.pan();
+    const zoom = cy.zoom();
+    const nodes = cy.nodes(':visible').map((node) => ({ name: String(node.data('name')), at: node.renderedPosition(), body: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }) }));
+    const xs = nodes.map((node) => node.at.x).sort((a, b) => a - b);
+    const ys = nodes.map((node) => node.at.y).sort((a, b) => a - b);
+    const end = { x: xs[Math.floor(xs.length / 2)]! + 1, y: ys[Math.floor(ys.length / 2)]! + 1 };
+    const free = (x: number, y: number): boolean => {
+      const top = document.elementFromPoint(rect.left + x, rect.top + y);
+      return !!top && cy.container()!.contains(top) && renderer.findNearestElement((x - pan.x) / zoom, (y - pan.y) / zoom, true, false) == null;
+    };
+    // The background point above and left of the middle that puts the most nodes in the box.
+    let best: { from: { x: number; y: number }; to: { x: number; y: number }; inside: string[]; total: number } | null = null;
+    for (let x = 4; x < end.x - 20; x += 8) {
+      for (let y = 4; y < end.y - 20; y += 8) {
+        if (!free(x, y)) continue;
+        // Cytoscape selects the nodes whose shape lies wholly inside the box.
+        const inside = nodes.filter((node) => node.body.x1 >= x && node.body.x2 <= end.x && node.body.y1 >= y && node.body.y2 <= end.y).map((node) => node.name).sort();
+        if (!best || inside.length > best.inside.length) best = { from: { x: rect.left + x, y: rect.top + y }, to: { x: rect.left + end.x, y: rect.top + end.y }, inside, total: nodes.length };
+      }
+    }
+    return best;
+  });
+  expect(plan).not.toBeNull();
+  expect(plan!.inside.length).toBeGreaterThanOrEqual(2);
+  expect(plan!.inside.length).toBeLessThan(plan!.total);
+  const pan = await page.evaluate(() => ({ ...window.fingraph.cy.pan() }));
+  await page.keyboard.down('Shift');
+  await page.mouse.move(plan!.from.x, plan!.from.y);
+  await page.mouse.down();
+  await page.mouse.move((plan!.from.x + plan!.to.x) / 2, (plan!.from.y + plan!.to.y) / 2, { steps: 5 });
+  await page.mouse.move(plan!.to.x, plan!.to.y, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await page.waitForFunction((count) => document.querySelector('[data-testid="inspector-title"]')?.textContent === `${count} nodes selected`, plan!.inside.length);
+  expect(await selectedNames(page)).toEqual(plan!.inside);
+  expect((await page.locator('[data-testid="selection-list"] li').allTextContents()).sort()).toEqual(plan!.inside);
+  // The drag drew a box: it did not pan the view.
+  expect(await page.evaluate(() => ({ ...window.fingraph.cy.pan() }))).toEqual(pan);
   expect(errors).toEqual([]);
 });
 

@@ -22,6 +22,7 @@ interface CyNode {
   position(): { x: number; y: number };
   renderedPosition(): { x: number; y: number };
   renderedOuterWidth(): number;
+  renderedBoundingBox(options?: { includeLabels?: boolean; includeOverlays?: boolean }): { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
   visible(): boolean;
   hasClass(name: string): boolean;
   selected(): boolean;
@@ -135,17 +136,28 @@ async function screenPoint(page: Page, id: string, kind: 'node' | 'edge'): Promi
   return { x: found.x, y: found.y };
 }
 
-/** A double-click at a point of the page: both clicks at once (gapMs 0), or `gapMs` apart as a person's are. */
+/**
+ * A double-click at a point of the page: both clicks at once (gapMs 0), or `gapMs` apart as a person's
+ * are. The person's clicks carry the times they were made (as the system stamps its input events), so
+ * a busy machine that delivers the second late does not stretch the gap that Cytoscape reads.
+ */
 export async function doubleClickAt(page: Page, point: { x: number; y: number }, gapMs = 0): Promise<void> {
   if (gapMs === 0) {
     await page.mouse.dblclick(point.x, point.y);
     return;
   }
-  // (mouse.click with clickCount 2 would click twice more.)
-  await page.mouse.click(point.x, point.y);
+  await page.mouse.move(point.x, point.y);
+  const session = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const press = (type: 'mousePressed' | 'mouseReleased', clickCount: number, atMs: number) =>
+    session.send('Input.dispatchMouseEvent', { type, x: point.x, y: point.y, button: 'left', buttons: type === 'mousePressed' ? 1 : 0, clickCount, timestamp: start + atMs / 1000 });
+  await press('mousePressed', 1, 0);
+  await press('mouseReleased', 1, 20);
+  // The second click also waits its real time, so that what the first started (a read-ahead) has it.
   await page.waitForTimeout(gapMs);
-  await page.mouse.down({ clickCount: 2 });
-  await page.mouse.up({ clickCount: 2 });
+  await press('mousePressed', 2, gapMs);
+  await press('mouseReleased', 2, gapMs + 20);
+  await session.detach();
 }
 
 /** A click, or a double-click (see doubleClickAt). */
