@@ -29,6 +29,7 @@ import { byId, h, typingInto } from './ui/dom';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
 import { attachOverflow, attachSidePanel, readFold, writeFold, type Rect } from './layout';
 import { errorToast, toast } from './ui/toast';
+import { AddressBar } from './address-bar';
 
 const cy = createCanvas(byId('graph'));
 attachTheme(cy, byId<HTMLButtonElement>('theme-toggle'));
@@ -206,7 +207,7 @@ byId('start-view').addEventListener('click', () => void loadStartView());
 byId('clear').addEventListener('click', () => explorer.remove(Object.keys(explorer.state.nodes)));
 const hideUnconnected = byId<HTMLButtonElement>('hide-unconnected');
 hideUnconnected.addEventListener('click', () => explorer.hideUnconnected());
-byId('share').addEventListener('click', () => void share());
+byId('share').addEventListener('click', () => void addressBar.share());
 const exportMenu = byId<HTMLDetailsElement>('export');
 const exporting = (run: () => void) => (): void => {
   exportMenu.open = false;
@@ -384,62 +385,20 @@ explorer.onChange((state, history) => {
   }, { key: drawStyleKey(explorer.looks.key, () => styling.panel.toggle(true)), labelColors: explorer.rules.color.by === 'label' });
   inspector.refresh();
   textView.update(state);
-  writeUrlSoon();
+  addressBar.viewChanged();
 });
 
-// The address bar holds the view: rewritten (not a new history entry) after each change and each
-// pan or zoom; a link pasted into it, or back and forward, opens the view it holds.
-let urlTimer = 0;
-/** The hash last written or followed: a hashchange to anything else is the user's. */
-let knownHash = location.hash;
-/** Counts the views asked for from the address bar: only the latest is opened. */
-let navigation = 0;
-let following = false;
-function writeUrlSoon(): void {
-  clearTimeout(urlTimer);
-  urlTimer = window.setTimeout(() => {
-    if (following) return;
-    const hash = Object.keys(explorer.state.nodes).length > 0 ? `#view=${explorer.shareText()}` : '';
-    knownHash = hash;
-    if (location.hash !== hash) window.history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  }, 150);
-}
-cy.on('viewport', writeUrlSoon);
-function followAddressBar(): void {
-  if (location.hash === knownHash) return;
-  knownHash = location.hash;
-  clearTimeout(urlTimer);
-  const ticket = ++navigation;
-  following = true;
-  const shared = sharedViewText();
-  const opening = shared ? explorer.openShared(shared, () => ticket === navigation) : loadStartView();
-  opening
-    .catch((error: unknown) => errorToast(error, 'Could not open the view in the address bar'))
-    .finally(() => {
-      if (ticket !== navigation) return;
-      following = false;
-      inspector.clear();
-      writeUrlSoon();
-    });
-}
-window.addEventListener('hashchange', followAddressBar);
-window.addEventListener('popstate', followAddressBar);
-
-function sharedViewText(): string | undefined {
-  return /^#view=(.+)$/.exec(location.hash)?.[1];
-}
-
-async function share(): Promise<void> {
-  const url = `${location.origin}${location.pathname}#view=${explorer.shareText()}`;
-  knownHash = new URL(url).hash;
-  window.history.replaceState(null, '', url);
-  try {
-    await navigator.clipboard.writeText(url);
-    toast('Link to this view copied.');
-  } catch {
-    toast('The browser did not let the page copy: copy the address bar, it holds this view.');
-  }
-}
+// The address bar holds the view: each undo step a history entry of its own (Back and Forward step
+// through them), camera moves rewrite the current one; a pasted link, Back and Forward open their view.
+const addressBar = new AddressBar({
+  hasView: () => Object.keys(explorer.state.nodes).length > 0,
+  shareText: () => explorer.shareText(),
+  step: () => explorer.step,
+  openShared: (text, stillWanted) => explorer.openShared(text, stillWanted),
+  openStart: () => loadStartView(),
+  opened: () => inspector.clear(),
+});
+cy.on('viewport', () => addressBar.cameraMoved());
 
 /** The schema, read at start-up (the first view waits for it: it says what names each node). */
 let schemaLoaded: Promise<void> = Promise.resolve();
@@ -505,22 +464,20 @@ async function start(): Promise<void> {
   checkHealth();
   setInterval(checkHealth, 15_000);
   schemaLoaded = loadSchema();
-  const shared = sharedViewText();
+  // The address holds this first view already: it takes the current entry of the browser's history.
+  const shared = addressBar.sharedViewText();
   if (shared) {
-    // (The address bar keeps the link until its view is drawn.)
-    following = true;
     try {
-      await schemaLoaded;
-      await explorer.openShared(shared);
+      await addressBar.opening(async () => {
+        await schemaLoaded;
+        await explorer.openShared(shared);
+      });
       return;
     } catch (error) {
       errorToast(error, 'Could not open the shared view');
-    } finally {
-      following = false;
-      writeUrlSoon();
     }
   }
-  await loadStartView();
+  await addressBar.opening(loadStartView);
 }
 
 void start().finally(() => {
