@@ -27,7 +27,7 @@ import { attachTheme, canvasBackground } from './theme';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
-import { attachOverflow, attachSidePanel, readFold, writeFold, type Rect } from './layout';
+import { attachOverflow, attachOverviewFold, attachSidePanel, CoveredAreas, Panel } from './layout';
 import { errorToast, toast } from './ui/toast';
 import { AddressBar } from './address-bar';
 
@@ -61,7 +61,11 @@ pageSize.addEventListener('change', () => {
 const menu = new ContextMenu(document.querySelector<HTMLElement>('main') ?? document.body);
 // Styling rules (size, colour, captions, widths by property): a panel over the canvas, kept per database.
 let schemaInfo: SchemaInfo | null = null;
-const styling = attachStyling(explorer, () => schemaInfo, document.querySelector<HTMLElement>('.stage')!, byId<HTMLButtonElement>('style-toggle'));
+// The panels over the canvas (and the legend, the overview, the counts): fits keep the graph clear of them.
+const covers = new CoveredAreas(byId('graph'));
+for (const id of ['legend', 'overview', 'stage-status']) covers.add(byId(id));
+explorer.setOverlays(() => covers.rects());
+const styling = attachStyling(explorer, () => schemaInfo, document.querySelector<HTMLElement>('.stage')!, byId<HTMLButtonElement>('style-toggle'), covers);
 const paths = new PathsPanel((from, to, query) => explorer.findPaths(from, to, query));
 // Editing by hand (issue 16): forms that write through the change API, and the inspector's history.
 const editor = new Editor({
@@ -83,32 +87,29 @@ const editor = new Editor({
 });
 byId('new-entity').addEventListener('click', () => editor.createEntity());
 // Add an article (issue 16): its facts found, reviewed beside its text, previewed on the canvas, committed.
-const addArticle = byId<HTMLButtonElement>('add-article');
 const articlePanel: ArticlePanel = new ArticlePanel(
   editor.context,
   new ProposedLayer(cy, () => canvasRightOf(cy, articlePanel.root, byId('overview'))),
   document.querySelector<HTMLElement>('.stage')!,
-  (open) => addArticle.setAttribute('aria-expanded', String(open)),
+  byId<HTMLButtonElement>('add-article'),
+  covers,
 );
-addArticle.addEventListener('click', () => (articlePanel.isOpen ? articlePanel.focus() : articlePanel.open(addArticle)));
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
-const consoleToggle = byId<HTMLButtonElement>('console-toggle');
 const drawer = new ConsoleDrawer(document.querySelector<HTMLElement>('.work')!, byId('console'), () => cy.resize());
 const cypherConsole = new ConsolePanel(byId('console'), {
   controls: drawer.controls,
+  opener: byId<HTMLButtonElement>('console-toggle'),
   drawResult: (view, mode) => explorer.showResult(view, mode),
   showNode: (node) => {
     explorer.addNode(node);
     void inspector.showNode(node.id);
   },
   resized: () => {
-    consoleToggle.setAttribute('aria-expanded', String(cypherConsole.open));
     if (!cypherConsole.open && drawer.isMaximised) drawer.maximise(false);
     drawer.apply();
     cy.resize();
   },
 });
-consoleToggle.addEventListener('click', () => cypherConsole.toggle());
 // The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
 new ResizeObserver(() => explorer.resized()).observe(byId('graph'));
 
@@ -125,41 +126,16 @@ attachOverflow(byId('toolbar'), byId<HTMLDetailsElement>('toolbar-more'), byId('
 
 // The side panel folds to a strip (remembered); what asks for the inspector opens it again.
 const sidePanel = attachSidePanel(byId('side-panel'), byId('side-panel-body'), byId<HTMLButtonElement>('side-panel-toggle'));
-const inspectorSection = byId<HTMLDetailsElement>('inspector-section');
+const inspectorSection = new Panel(byId('inspector-section'), { focus: false });
 function showInspector(id: string): void {
   sidePanel.open();
-  inspectorSection.open = true;
+  inspectorSection.open();
   void inspector.showNode(id);
 }
 
 // The overview folds to its header line (remembered).
-const OVERVIEW_FOLD = 'fingraph.overview.folded';
-const overviewFold = byId<HTMLButtonElement>('overview-fold');
-const minimap = byId<HTMLCanvasElement>('minimap');
-const foldOverview = (folded: boolean): void => {
-  minimap.hidden = folded;
-  overviewFold.setAttribute('aria-expanded', String(!folded));
-  overviewFold.textContent = folded ? '▸ Overview' : '▾ Overview';
-};
-foldOverview(readFold(OVERVIEW_FOLD));
-overviewFold.addEventListener('click', () => {
-  const folded = !minimap.hidden;
-  writeFold(OVERVIEW_FOLD, folded);
-  foldOverview(folded);
-});
+attachOverviewFold(byId('minimap'), byId<HTMLButtonElement>('overview-fold'));
 
-// Fitting keeps the graph clear of the panels over the canvas.
-const overlays = ['legend', 'overview', 'stage-status', 'style-panel', 'article-panel'].map((id) => byId(id));
-explorer.setOverlays(() => {
-  const origin = byId('graph').getBoundingClientRect();
-  return overlays.flatMap((element): Rect[] => {
-    if (element.hidden) return [];
-    const r = element.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) return [];
-    const margin = 6;
-    return [{ x1: r.left - origin.left - margin, y1: r.top - origin.top - margin, x2: r.right - origin.left + margin, y2: r.bottom - origin.top + margin }];
-  });
-});
 (window as unknown as { fingraph: unknown }).fingraph = { cy, explorer, hover };
 
 // Loading indicator: a bar while any request is in flight.
