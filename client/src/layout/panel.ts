@@ -49,10 +49,9 @@ export class Panel {
     if (options.remember !== undefined) this.apply(!readFold(options.remember));
     this.wasOpen = this.isOpen;
     this.expanded();
-    options.opener?.addEventListener('click', (event) => {
+    options.opener?.addEventListener('click', () => {
       // (A <summary> opens and closes its <details> itself.)
       if (root instanceof HTMLDetailsElement && options.opener?.tagName === 'SUMMARY') return;
-      event.preventDefault();
       if (options.openerOpens) this.open();
       else this.toggle();
     });
