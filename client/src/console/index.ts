@@ -6,6 +6,7 @@
  */
 import type { ConsoleResult, ConsoleSchema, GraphNode, GraphView, Problem } from '../../../server/contract';
 import { api, ApiRequestError } from '../api';
+import { Panel } from '../layout/panel';
 import { h, fill } from '../ui/dom';
 import { errorToast } from '../ui/toast';
 import type { CypherEditor } from './editor';
@@ -25,6 +26,8 @@ export interface ConsoleHost {
   resized(): void;
   /** More buttons for the panel's bar, before its close button (the drawer's). */
   controls?: Node[];
+  /** The button that opens and closes the console (the toolbar's). */
+  opener?: HTMLElement;
 }
 
 type Tab = 'graph' | 'table' | 'json';
@@ -55,6 +58,8 @@ export class ConsolePanel {
   private runs = 0;
   private readonly store = new QueryStore();
   private readonly parts;
+  /** Opened and closed by its button, Q, or ×; it takes room from the canvas (the drawer), and the editor takes the focus. */
+  readonly panel: Panel;
 
   constructor(
     private readonly root: HTMLElement,
@@ -162,17 +167,20 @@ export class ConsolePanel {
     );
     this.fillLists();
     this.show('table');
+    this.panel = new Panel(root, {
+      opener: host.opener,
+      focus: () => void this.ready().then((editor) => editor.focus(), (error) => errorToast(error, 'Could not load the Cypher editor')),
+      toggled: () => host.resized(),
+    });
   }
 
   get open(): boolean {
-    return !this.root.hidden;
+    return this.panel.isOpen;
   }
 
   /** Opens (loading the editor the first time) or closes the panel. */
   toggle(open = !this.open): void {
-    this.root.hidden = !open;
-    this.host.resized();
-    if (open) void this.ready().then((editor) => editor.focus(), (error) => errorToast(error, 'Could not load the Cypher editor'));
+    this.panel.toggle(open);
   }
 
   private ready(): Promise<CypherEditor> {

@@ -4,6 +4,7 @@
  * field as the user left it. Built from DOM, text as text.
  */
 import { ApiRequestError } from '../api';
+import { Panel } from '../layout/panel';
 import { fill, h } from '../ui/dom';
 import { refusalText } from './rules';
 
@@ -64,7 +65,7 @@ export function openFormDialog(options: DialogOptions, ...fields: Array<Node | n
       errorBox.scrollIntoView({ block: 'nearest' });
     },
     close() {
-      root.close();
+      panel.close();
     },
   };
   form.addEventListener('submit', (event) => {
@@ -80,8 +81,13 @@ export function openFormDialog(options: DialogOptions, ...fields: Array<Node | n
       },
     );
   });
-  root.addEventListener('close', () => root.remove());
+  // A panel: modal (the browser keeps the focus inside, and Escape closes it); the focus goes back to what had it.
+  const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : undefined;
+  const panel = new Panel(root, { focus: false });
+  panel.onToggle((open) => {
+    if (!open) root.remove();
+  });
   document.body.append(root);
-  root.showModal();
+  panel.open(opener);
   return dialog;
 }

@@ -92,6 +92,11 @@ export class Explorer {
     return this.store.history.past.length > 0;
   }
 
+  /** The number of the step shown now (see ViewStore.step): the address bar gives each step its own history entry. */
+  get step(): number {
+    return this.store.step;
+  }
+
   get canRedo(): boolean {
     return this.store.history.future.length > 0;
   }

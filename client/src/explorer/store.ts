@@ -9,6 +9,8 @@ export type Listener = (state: ViewState, history: History) => void;
 export class ViewStore {
   private past: History = startHistory(emptyView());
   private readonly listeners: Listener[] = [];
+  /** Counts the steps taken (a new step, an undo, a redo): the address bar gives each its own entry in the browser's history. */
+  private steps = 0;
 
   get state(): ViewState {
     return this.past.present;
@@ -18,17 +20,27 @@ export class ViewStore {
     return this.past;
   }
 
+  /** The number of the step shown now: it changes with each new step, undo and redo, never with an amend, a rewrite or a reset. */
+  get step(): number {
+    return this.steps;
+  }
+
   /** A new step (or, with `amend`, a follow-up folded into the current one). */
   commit(next: ViewState, how: 'record' | 'amend' = 'record'): void {
-    this.past = how === 'record' ? record(this.past, next) : amend(this.past, next);
+    this.move(how === 'record' ? record(this.past, next) : amend(this.past, next), how === 'record');
   }
 
   undo(): void {
-    this.past = undo(this.past);
+    this.move(undo(this.past), true);
   }
 
   redo(): void {
-    this.past = redo(this.past);
+    this.move(redo(this.past), true);
+  }
+
+  private move(next: History, isStep: boolean): void {
+    if (isStep && next !== this.past) this.steps += 1;
+    this.past = next;
   }
 
   /** Rewrites every state of the history (what a write to the database made outdated), without a new step or telling anyone. */

@@ -2,5 +2,7 @@
 export { freeArea, fitInto, type Box, type Rect, type Size } from './free-area';
 export { attachOverflow, fitting, type Overflow } from './overflow';
 export { readFold, writeFold } from './folds';
-export { attachSidePanel, type SidePanel } from './side-panel';
+export { attachSidePanel } from './side-panel';
 export { drawerPixels, drawerShare, readShare, DRAWER_DEFAULT } from './drawer-size';
+export { Panel, CoveredAreas, type PanelOptions } from './panel';
+export { attachOverviewFold } from './overview';

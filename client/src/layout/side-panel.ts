@@ -1,42 +1,25 @@
 /**
  * The side panel (paths, inspector) folds to a narrow strip at the window's edge and opens again
  * from its button; the choice is remembered in this browser. The canvas takes the room (it follows
- * its box), and so do the toasts (they sit left of the panel's width).
+ * its box), and so do the toasts (they sit left of the panel's width). Its button stays where the
+ * user is: opening it leaves the focus there.
  */
-import { readFold, writeFold } from './folds';
+import { Panel } from './panel';
 
 const FOLD_KEY = 'fingraph.sidePanel.folded';
 
-export interface SidePanel {
-  /** Opens the panel when it is folded (Enter on a node, "Inspect": the inspector is wanted). */
-  open(): void;
-  readonly folded: boolean;
-}
-
-export function attachSidePanel(panel: HTMLElement, body: HTMLElement, toggle: HTMLButtonElement): SidePanel {
-  let folded = readFold(FOLD_KEY);
-  const apply = (): void => {
-    body.hidden = folded;
-    panel.classList.toggle('folded', folded);
-    document.body.classList.toggle('side-panel-folded', folded);
-    toggle.setAttribute('aria-expanded', String(!folded));
-    toggle.setAttribute('aria-label', folded ? 'Show the side panel (paths and inspector)' : 'Hide the side panel');
-    toggle.title = folded ? 'Show the side panel (paths and inspector)' : 'Hide the side panel: the canvas takes its room';
-    toggle.textContent = folded ? '‹' : '›';
-  };
-  const set = (next: boolean): void => {
-    folded = next;
-    writeFold(FOLD_KEY, folded);
-    apply();
-  };
-  toggle.addEventListener('click', () => set(!folded));
-  apply();
-  return {
-    open: () => {
-      if (folded) set(false);
+export function attachSidePanel(panel: HTMLElement, body: HTMLElement, toggle: HTMLButtonElement): Panel {
+  return new Panel(body, {
+    opener: toggle,
+    remember: FOLD_KEY,
+    focus: false,
+    show: (open) => {
+      body.hidden = !open;
+      panel.classList.toggle('folded', !open);
+      document.body.classList.toggle('side-panel-folded', !open);
+      toggle.setAttribute('aria-label', open ? 'Hide the side panel' : 'Show the side panel (paths and inspector)');
+      toggle.title = open ? 'Hide the side panel: the canvas takes its room' : 'Show the side panel (paths and inspector)';
+      toggle.textContent = open ? '›' : '‹';
     },
-    get folded() {
-      return folded;
-    },
-  };
+  });
 }

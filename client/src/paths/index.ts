@@ -6,6 +6,7 @@
 import { PATH_DIRECTIONS, type GraphNode, type PathDirection, type SchemaInfo } from '../../../server/contract';
 import { displayName } from '../graph';
 import { attachSearch } from '../search';
+import { Panel } from '../layout/panel';
 import { byId, fill, h } from '../ui/dom';
 import { DIRECTION_LABELS, typesSummary, typesToSend, type PathQuery } from './query';
 
@@ -28,6 +29,8 @@ export class PathsPanel {
   /** The database's relationship types, and those a path may use (all of them until the user narrows). */
   private types: string[] = [];
   private chosen = new Set<string>();
+  /** The paths section of the side panel (a fold: its summary opens and closes it). */
+  readonly panel = new Panel(byId('paths').closest('details')!, { focus: false });
 
   constructor(find: (from: GraphNode, to: GraphNode, query: PathQuery) => Promise<string>) {
     attachSearch({ input: this.fromInput, onPick: (hit) => (this.ends.from = hit.node) });
@@ -120,6 +123,6 @@ export class PathsPanel {
       this.ends.to = to;
       this.toInput.value = to ? displayName(to) : '';
     }
-    byId('paths').closest('details')?.setAttribute('open', '');
+    this.panel.open();
   }
 }

@@ -7,6 +7,7 @@
 import './styling.css';
 import type { SchemaInfo } from '../../../server/contract';
 import type { Explorer } from '../explorer';
+import type { CoveredAreas } from '../layout/panel';
 import { StylePanel } from './panel';
 import { DEFAULT_RULES } from './rules';
 import { databaseKey, readRules, writeRules } from './store';
@@ -15,7 +16,7 @@ export interface Styling {
   panel: StylePanel;
 }
 
-export function attachStyling(explorer: Explorer, schema: () => SchemaInfo | null, container: HTMLElement, toggle: HTMLButtonElement): Styling {
+export function attachStyling(explorer: Explorer, schema: () => SchemaInfo | null, container: HTMLElement, toggle: HTMLButtonElement, covers: CoveredAreas): Styling {
   let database: string | null = null;
   const panel = new StylePanel({
     state: () => explorer.state,
@@ -25,13 +26,8 @@ export function attachStyling(explorer: Explorer, schema: () => SchemaInfo | nul
       explorer.setStyle(rules, 'user');
       if (database !== null) writeRules(database, rules);
     },
-  });
+  }, toggle, covers);
   container.append(panel.root);
-  toggle.addEventListener('click', () => panel.toggle());
-  panel.onOpenChange((open) => {
-    toggle.setAttribute('aria-expanded', String(open));
-    if (!open && panel.root.contains(document.activeElement)) toggle.focus({ preventScroll: true });
-  });
   explorer.onChange((state) => {
     const key = databaseKey(state);
     if (key !== null && key !== database) {

@@ -6,6 +6,7 @@
  */
 import type { SchemaInfo } from '../../../server/contract';
 import type { ViewState } from '../state';
+import { Panel, type CoveredAreas } from '../layout/panel';
 import { fill, h } from '../ui/dom';
 import { styleOptions, type PropertyChoice } from './options';
 import { DEFAULT_RULES, isDefaultRules, withCaption, type StyleRules } from './rules';
@@ -22,37 +23,33 @@ const owned = (choice: PropertyChoice): string => `${choice.name} (${choice.owne
 
 export class StylePanel {
   readonly root = h('section', { id: 'style-panel', class: 'style-panel', role: 'dialog', 'aria-label': 'Styling rules', hidden: true, 'data-testid': 'style-panel' });
-  private onToggle: (open: boolean) => void = () => undefined;
+  /** Opened by its toolbar button (or the legend), closed by it, by × or Escape; over the canvas. */
+  readonly panel: Panel;
 
-  constructor(private readonly source: StylePanelSource) {
-    this.root.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      this.close();
+  constructor(
+    private readonly source: StylePanelSource,
+    opener: HTMLElement,
+    covers: CoveredAreas,
+  ) {
+    this.panel = new Panel(this.root, {
+      opener,
+      closeOnEscape: true,
+      covers,
+      focus: () => this.root.querySelector<HTMLSelectElement>('select')?.focus(),
+      toggled: (open) => open && this.refresh(),
     });
   }
 
   get open(): boolean {
-    return !this.root.hidden;
-  }
-
-  /** Called with the new state when the panel opens or closes (the toolbar button's aria-expanded). */
-  onOpenChange(listener: (open: boolean) => void): void {
-    this.onToggle = listener;
+    return this.panel.isOpen;
   }
 
   toggle(open = !this.open): void {
-    if (open === this.open) return;
-    this.root.hidden = !open;
-    if (open) {
-      this.refresh();
-      this.root.querySelector<HTMLSelectElement>('select')?.focus();
-    }
-    this.onToggle(open);
+    this.panel.toggle(open);
   }
 
   close(): void {
-    this.toggle(false);
+    this.panel.close();
   }
 
   /** Draws the controls again for the canvas as it is now (keeping the focus on the control that had it). */

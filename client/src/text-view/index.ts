@@ -8,6 +8,7 @@
  */
 import type { GraphNode } from '../../../server/contract';
 import type { ViewState } from '../state';
+import { Panel } from '../layout/panel';
 import { fill, h } from '../ui/dom';
 import { describeCanvas, type CanvasText } from './describe';
 
@@ -16,6 +17,8 @@ export { describeCanvas, type CanvasText } from './describe';
 export class TextView {
   private said = '';
   private latest: ViewState | null = null;
+  /** Shown over the canvas by its button (the focus goes into the list), hidden again by it or Escape. */
+  readonly panel: Panel;
 
   constructor(
     private readonly root: HTMLElement,
@@ -29,22 +32,22 @@ export class TextView {
       const item = (event.target as Element).closest<HTMLElement>('[data-open]');
       if (item && root.contains(item)) this.open(item.dataset.id!, item.dataset.open === 'node' ? 'node' : 'relationship');
     });
-    toggle.addEventListener('click', () => this.show(root.classList.contains('visually-hidden')));
-    root.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape' || root.classList.contains('visually-hidden')) return;
-      event.stopPropagation();
-      this.show(false);
-      toggle.focus();
+    this.panel = new Panel(root, {
+      opener: toggle,
+      closeOnEscape: true,
+      // (The list itself: it scrolls, and its first entry is one Tab away.)
+      focus: () => root.focus({ preventScroll: true }),
+      show: (shown) => this.show(shown),
+      shown: () => !root.classList.contains('visually-hidden'),
     });
   }
 
   /** Shows the list over the canvas, or hides it again (screen readers still read it). */
-  show(shown: boolean): void {
+  private show(shown: boolean): void {
     this.root.classList.toggle('visually-hidden', !shown);
     // Shown, it scrolls: the keyboard can reach it. Hidden, it is no tab stop.
     if (shown) this.root.tabIndex = 0;
     else this.root.removeAttribute('tabindex');
-    this.toggle.setAttribute('aria-expanded', String(shown));
     this.toggle.textContent = shown ? 'Hide text view' : 'Text view';
   }
 

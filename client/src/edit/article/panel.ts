@@ -7,6 +7,7 @@
  */
 import type { EditModel } from '../../../../server/contract';
 import { api, ApiRequestError } from '../../api';
+import { Panel, type CoveredAreas } from '../../layout/panel';
 import { fill, h } from '../../ui/dom';
 import { AUTHOR_MAX, readAuthor, storeAuthor } from '../author';
 import type { EditContext } from '../context';
@@ -49,49 +50,57 @@ export class ArticlePanel {
   private model: EditModel | null = null;
   /** The card being edited inline ("entity:key", "relationship:3"). */
   private editing: string | null = null;
-  private opener: HTMLElement | null = null;
+  /**
+   * Opened by its button (again: the open panel takes the focus), closed by × or Cancel; over the
+   * canvas. Not by Escape: closing drops the review, and Escape is what leaves a field.
+   */
+  readonly panel: Panel;
 
   constructor(
     private readonly context: EditContext,
     private readonly preview: ProposedLayer,
     container: HTMLElement,
-    /** Told when the panel opens and closes (the toolbar button's aria-expanded). */
-    private readonly toggled: (open: boolean) => void = () => undefined,
+    opener: HTMLElement,
+    covers: CoveredAreas,
   ) {
     this.root = h('section', { id: 'article-panel', class: 'article-panel', role: 'dialog', 'aria-labelledby': this.heading.id, hidden: true, 'data-testid': 'article-panel' });
     const close = h('button', { type: 'button', class: 'icon', 'aria-label': 'Close (the preview goes, nothing is written)', title: 'Close', 'data-testid': 'article-close', onclick: () => this.close() }, '×');
     this.root.append(h('div', { class: 'article-head' }, this.heading, close), this.body);
     fill(this.body, this.form.element);
     container.append(this.root);
+    this.panel = new Panel(this.root, {
+      opener,
+      openerOpens: true,
+      covers,
+      focus: (again) => (again || this.review ? this.heading.focus() : this.form.focus()),
+      toggled: (open) => (open ? this.opened() : this.closed()),
+    });
   }
 
   get isOpen(): boolean {
-    return !this.root.hidden;
+    return this.panel.isOpen;
   }
 
   contains(target: EventTarget | null): boolean {
-    return target instanceof Node && this.root.contains(target);
+    return this.panel.contains(target);
   }
 
-  open(opener: HTMLElement | null = null): void {
-    this.opener = opener;
-    this.root.hidden = false;
-    this.toggled(true);
+  open(opener?: HTMLElement | null): void {
+    this.panel.open(opener);
+  }
+
+  close(): void {
+    this.panel.close();
+  }
+
+  private opened(): void {
     if (this.author.value.trim() === '') this.author.value = readAuthor();
     if (this.review) this.showReview();
-    else this.form.focus();
   }
 
-  /** Gives the open panel the focus (its heading). */
-  focus(): void {
-    this.heading.focus();
-  }
-
-  /** Closes the panel: the preview goes, and the next article starts afresh. */
-  close(): void {
+  /** The panel closed: the preview goes, and the next article starts afresh. */
+  private closed(): void {
     this.preview.clear();
-    this.root.hidden = true;
-    this.toggled(false);
     this.review = null;
     this.reviewed = null;
     this.editing = null;
@@ -100,7 +109,6 @@ export class ArticlePanel {
     this.reviewError.hidden = true;
     this.heading.textContent = 'Add an article';
     fill(this.body, this.form.element);
-    this.opener?.focus();
   }
 
   /** Finds the facts of the article (or shows the review again when it is the text already reviewed). */

@@ -1,0 +1,128 @@
+/**
+ * The address bar holds the view. Each step of the undo history (a new step, an undo, a redo) is a
+ * new entry in the browser's history, so that Back and Forward step through the views; what is not
+ * a step (a camera move, the selection, a highlight, a step's follow-ups) rewrites the current
+ * entry. A link pasted into the address bar, or Back and Forward, opens the view it holds, and
+ * opening it adds no entry.
+ */
+import { errorToast, toast } from '../ui/toast';
+
+export interface AddressBarHost {
+  /** Whether the canvas shows anything (an empty canvas has no #view). */
+  hasView(): boolean;
+  /** The view as the text after `#view=`. */
+  shareText(): string;
+  /** The number of the undo step shown now (it changes with each step, undo and redo). */
+  step(): number;
+  /** Opens the view of a link (`stillWanted` turns false when another was asked for since). */
+  openShared(text: string, stillWanted: () => boolean): Promise<void>;
+  /** Opens the start view (an address without a view). */
+  openStart(): Promise<void>;
+  /** A view from the address bar was opened (what was inspected belongs to the view before). */
+  opened(): void;
+}
+
+/** How long camera moves (a pan, a zoom, an animation) settle before the current entry is rewritten. */
+const SETTLE_MS = 150;
+
+export class AddressBar {
+  private timer = 0;
+  /** The hash last written or followed: a hashchange to anything else is the user's. */
+  private knownHash = location.hash;
+  /** Counts the views asked for from the address bar: only the latest is opened. */
+  private navigation = 0;
+  /** A view is being opened from the address bar (or at start-up): nothing is written meanwhile. */
+  private following = false;
+  /** The undo step the current history entry holds. */
+  private writtenStep: number;
+
+  constructor(private readonly host: AddressBarHost) {
+    this.writtenStep = host.step();
+    window.addEventListener('hashchange', () => this.follow());
+    window.addEventListener('popstate', () => this.follow());
+  }
+
+  /** The view in the address bar when the page opened (`#view=…`), if any. */
+  sharedViewText(): string | undefined {
+    return /^#view=(.+)$/.exec(location.hash)?.[1];
+  }
+
+  /** The view changed: a new undo step gets an entry of its own at once; anything else rewrites the current entry soon. */
+  viewChanged(): void {
+    if (!this.following && this.host.step() !== this.writtenStep) this.write();
+    else this.writeSoon();
+  }
+
+  /** The camera moved (pan, zoom): the current entry is rewritten once it settles. */
+  cameraMoved(): void {
+    this.writeSoon();
+  }
+
+  /**
+   * Opens a view that the address already holds (the link the page opened with, or the start view
+   * on a bare address): the current entry takes it, no entry is added.
+   */
+  async opening(open: () => Promise<void>): Promise<void> {
+    this.following = true;
+    try {
+      await open();
+    } finally {
+      this.following = false;
+      this.writtenStep = this.host.step();
+      this.writeSoon();
+    }
+  }
+
+  /** Copies a link to the view (and puts it in the address bar, as the current entry). */
+  async share(): Promise<void> {
+    const url = `${location.origin}${location.pathname}#view=${this.host.shareText()}`;
+    this.knownHash = new URL(url).hash;
+    window.history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url);
+      toast('Link to this view copied.');
+    } catch {
+      toast('The browser did not let the page copy: copy the address bar, it holds this view.');
+    }
+  }
+
+  private writeSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.write(), SETTLE_MS);
+  }
+
+  /** Writes the view into the address bar: a new entry when the undo step changed since the last write, else the current one. */
+  private write(): void {
+    clearTimeout(this.timer);
+    if (this.following) return;
+    const hash = this.host.hasView() ? `#view=${this.host.shareText()}` : '';
+    const step = this.host.step();
+    const isNewStep = step !== this.writtenStep;
+    this.writtenStep = step;
+    this.knownHash = hash;
+    if (location.hash === hash) return;
+    const url = `${location.pathname}${location.search}${hash}`;
+    if (isNewStep) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }
+
+  /** Opens the view the address bar holds now (a pasted link, Back, Forward), unless it is the one written last. */
+  private follow(): void {
+    if (location.hash === this.knownHash) return;
+    this.knownHash = location.hash;
+    clearTimeout(this.timer);
+    const ticket = ++this.navigation;
+    this.following = true;
+    const shared = this.sharedViewText();
+    const opening = shared ? this.host.openShared(shared, () => ticket === this.navigation) : this.host.openStart();
+    opening
+      .catch((error: unknown) => errorToast(error, 'Could not open the view in the address bar'))
+      .finally(() => {
+        if (ticket !== this.navigation) return;
+        this.following = false;
+        this.writtenStep = this.host.step();
+        this.host.opened();
+        this.writeSoon();
+      });
+  }
+}
