@@ -225,6 +225,21 @@ describe('on the fintech seed', () => {
     expect(errors).toEqual([]);
   });
 
+  test('regression (issue 15): a reload right after a change reopens the view as it was changed, not as it was a moment before', async () => {
+    const { page, errors } = await openPage(context.browser, context.app.url);
+    await startView(page);
+    await openStylePanel(page);
+    await choose(page, 'style-size', 'Degree');
+    await page.waitForTimeout(500);
+    // The address bar held the view of 150 ms before (its rules win over the saved ones on a reload).
+    await choose(page, 'style-color', 'country');
+    await page.reload();
+    await startView(page);
+    await page.waitForSelector('[data-testid="style-key-size"]');
+    expect(await page.locator('[data-testid="style-key-color"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   test('a shared link carries the styling rules into a fresh browser, and a link made before styling still opens', async () => {
     const { page, errors } = await openPage(context.browser, context.app.url);
     await startView(page);

@@ -47,10 +47,13 @@ export class AddressBar {
     return /^#view=(.+)$/.exec(location.hash)?.[1];
   }
 
-  /** The view changed: a new undo step gets an entry of its own at once; anything else rewrites the current entry soon. */
+  /**
+   * The view changed: written at once (a new undo step as an entry of its own, anything else over the
+   * current entry), so that a reload right after a change (a styling rule, a filter) reopens it.
+   */
   viewChanged(): void {
-    if (!this.following && this.host.step() !== this.writtenStep) this.write();
-    else this.writeSoon();
+    if (this.following) this.writeSoon();
+    else this.write();
   }
 
   /** The camera moved (pan, zoom): the current entry is rewritten once it settles. */
