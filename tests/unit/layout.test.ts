@@ -6,11 +6,24 @@ describe('freeArea', () => {
   test('with no panel over the canvas, the whole canvas', () => {
     expect(freeArea(canvas, [], { w: 100, h: 100 })).toEqual({ x1: 0, y1: 0, x2: 800, y2: 400 });
   });
-  test('a legend bottom-left and an overview bottom-right: a wide graph goes above both, a tall one between them', () => {
+  test('a legend bottom-left and an overview bottom-right: a wide graph goes above both, a tall one between them, centred across the canvas', () => {
     const legend = { x1: 0, y1: 250, x2: 300, y2: 400 };
     const overview = { x1: 600, y1: 260, x2: 800, y2: 400 };
     expect(freeArea(canvas, [legend, overview], { w: 1000, h: 100 })).toEqual({ x1: 0, y1: 0, x2: 800, y2: 250 });
-    expect(freeArea(canvas, [legend, overview], { w: 100, h: 1000 })).toEqual({ x1: 300, y1: 0, x2: 600, y2: 400 });
+    expect(freeArea(canvas, [legend, overview], { w: 100, h: 1000 })).toEqual({ x1: 300, y1: 0, x2: 500, y2: 400 });
+  });
+  test('a panel on one side only (the counts top right) does not draw the graph off to the other side (regression: a tall graph went left of the counts)', () => {
+    const counts = { x1: 500, y1: 0, x2: 800, y2: 30 };
+    const legend = { x1: 0, y1: 300, x2: 300, y2: 400 };
+    for (const graph of [{ w: 100, h: 1000 }, { w: 1000, h: 100 }, { w: 300, h: 300 }]) {
+      const area = freeArea(canvas, [counts, legend], graph);
+      expect((area.x1 + area.x2) / 2).toBe(400);
+      expect([counts, legend].some((o) => area.x1 < o.x2 && o.x1 < area.x2 && area.y1 < o.y2 && o.y1 < area.y2)).toBe(false);
+    }
+  });
+  test('a panel down a whole side (the article panel) moves the middle to the rest of the canvas', () => {
+    const article = { x1: 2, y1: 2, x2: 500, y2: 398 };
+    expect(freeArea(canvas, [article], { w: 100, h: 100 })).toEqual({ x1: 500, y1: 0, x2: 800, y2: 400 });
   });
   test('panels partly outside the canvas count only where they cover it; one covering all leaves the whole canvas', () => {
     expect(freeArea(canvas, [{ x1: -50, y1: -50, x2: 100, y2: 400 }], { w: 10, h: 10 })).toEqual({ x1: 100, y1: 0, x2: 800, y2: 400 });
