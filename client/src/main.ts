@@ -8,7 +8,7 @@ import { api, onBusy, onOutage } from './api';
 import { Explorer, PAGE_SIZES } from './explorer';
 import { attachHover, createCanvas, createMinimap, displayName, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
-import { drawLegend } from './legend';
+import { drawLegend, legendFold } from './legend';
 import { ConsolePanel } from './console';
 import { ConsoleDrawer, consoleOnlyRequested } from './console/drawer';
 import { ContextMenu, expandItems } from './menu';
@@ -27,7 +27,7 @@ import { attachTheme, canvasBackground } from './theme';
 import { OutageBanner } from './status/outage';
 import { byId, h, typingInto } from './ui/dom';
 import { INDICATOR_DELAY_MS } from './ui/indicator';
-import { attachOverflow, attachSidePanel, readFold, writeFold, type Rect } from './layout';
+import { attachOverflow, attachOverviewFold, attachSidePanel, AutoFolds, type Rect } from './layout';
 import { errorToast, toast } from './ui/toast';
 
 const cy = createCanvas(byId('graph'));
@@ -109,7 +109,13 @@ const cypherConsole = new ConsolePanel(byId('console'), {
 });
 consoleToggle.addEventListener('click', () => cypherConsole.toggle());
 // The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
-new ResizeObserver(() => explorer.resized()).observe(byId('graph'));
+// (The panels fold or unfold first: the camera then keeps the graph clear of what stays open.)
+const graphBox = byId('graph');
+const autoFolds = new AutoFolds(() => ({ w: graphBox.clientWidth, h: graphBox.clientHeight }));
+new ResizeObserver(() => {
+  autoFolds.update();
+  explorer.resized();
+}).observe(byId('graph'));
 
 // The console alone, full-window (its "New tab" link opens the page so).
 if (consoleOnlyRequested()) {
@@ -131,21 +137,9 @@ function showInspector(id: string): void {
   void inspector.showNode(id);
 }
 
-// The overview folds to its header line (remembered).
-const OVERVIEW_FOLD = 'fingraph.overview.folded';
-const overviewFold = byId<HTMLButtonElement>('overview-fold');
-const minimap = byId<HTMLCanvasElement>('minimap');
-const foldOverview = (folded: boolean): void => {
-  minimap.hidden = folded;
-  overviewFold.setAttribute('aria-expanded', String(!folded));
-  overviewFold.textContent = folded ? '▸ Overview' : '▾ Overview';
-};
-foldOverview(readFold(OVERVIEW_FOLD));
-overviewFold.addEventListener('click', () => {
-  const folded = !minimap.hidden;
-  writeFold(OVERVIEW_FOLD, folded);
-  foldOverview(folded);
-});
+// The legend and the overview fold by themselves on a crowded canvas, unless the user chose (remembered).
+autoFolds.add(legendFold);
+autoFolds.add(attachOverviewFold(byId('overview'), byId('minimap'), byId<HTMLButtonElement>('overview-fold')));
 
 // Fitting keeps the graph clear of the panels over the canvas.
 const overlays = ['legend', 'overview', 'stage-status', 'style-panel', 'article-panel'].map((id) => byId(id));

@@ -83,3 +83,87 @@ describe('a fit centres the graph in the free part of the canvas', () => {
     });
   }
 });
+
+/** The share of the canvas the legend and the overview cover, and whether each is folded. */
+async function panelCover(page: Page): Promise<{ share: number; legendFolded: boolean; overviewFolded: boolean }> {
+  return page.evaluate(() => {
+    const canvas = document.getElementById('graph')!.getBoundingClientRect();
+    const area = (id: string): number => {
+      const element = document.getElementById(id)!;
+      if (!element.checkVisibility()) return 0;
+      const r = element.getBoundingClientRect();
+      return r.width * r.height;
+    };
+    return {
+      share: (area('legend') + area('overview')) / (canvas.width * canvas.height),
+      legendFolded: document.querySelector('.legend-fold')!.getAttribute('aria-expanded') === 'false',
+      overviewFolded: document.getElementById('overview-fold')!.getAttribute('aria-expanded') === 'false',
+    };
+  });
+}
+
+async function toggleConsole(page: Page, open: boolean): Promise<void> {
+  await page.evaluate(() => document.getElementById('console-toggle')!.click());
+  if (open) await page.waitForSelector('[data-testid="cypher-editor"]', { timeout: 30_000 });
+  else await page.waitForSelector('#console', { state: 'hidden' });
+  await settled(page);
+}
+
+describe('the legend and the overview fold away by themselves on a crowded canvas', () => {
+  for (const size of SIZES) {
+    test(`at ${size.width}×${size.height} the console opened folds them (they cover little of the canvas), closing it unfolds them, and the graph stays clear of what is open`, async () => {
+      const { page, errors } = await openPage(context.browser, context.app.url, size);
+      await waitReady(page);
+      await settled(page);
+      const roomy = await panelCover(page);
+      expect(roomy).toMatchObject({ legendFolded: false, overviewFolded: false });
+      await toggleConsole(page, true);
+      // Folded by themselves: a header line each (regression: the legend covered about a fifth of the canvas at 1024×700).
+      await page.waitForFunction(() => document.querySelector('.legend-fold')!.getAttribute('aria-expanded') === 'false');
+      const crowded = await panelCover(page);
+      expect(crowded).toMatchObject({ legendFolded: true, overviewFolded: true });
+      expect(crowded.share).toBeLessThan(0.05);
+      await page.click('#fit');
+      await settled(page);
+      const { graph, panels } = await drawn(page);
+      expect(panels.filter((panel) => overlapping(graph, panel)).map((panel) => panel.id)).toEqual([]);
+      await screenshot(page, `overlays-console-folded-${size.width}x${size.height}`);
+      await toggleConsole(page, false);
+      await page.waitForFunction((legend) => document.querySelector('.legend-fold')!.getAttribute('aria-expanded') === String(!legend), roomy.legendFolded);
+      expect(await panelCover(page)).toMatchObject({ legendFolded: roomy.legendFolded, overviewFolded: roomy.overviewFolded });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  test("the user's choice wins and is remembered: opened on a crowded canvas they stay open, folded on a roomy one they stay folded, across a reload", async () => {
+    const { page, errors } = await openPage(context.browser, context.app.url, { width: 1280, height: 720 });
+    await waitReady(page);
+    await settled(page);
+    await toggleConsole(page, true);
+    await page.waitForFunction(() => document.querySelector('.legend-fold')!.getAttribute('aria-expanded') === 'false');
+    // Opened by the user on the crowded canvas: open they stay, and the graph keeps clear of them.
+    await page.click('.legend-fold');
+    await page.click('#overview-fold');
+    expect(await panelCover(page)).toMatchObject({ legendFolded: false, overviewFolded: false });
+    await page.click('#fit');
+    await settled(page);
+    const { graph, panels } = await drawn(page);
+    expect(panels.filter((panel) => overlapping(graph, panel)).map((panel) => panel.id)).toEqual([]);
+    await page.reload();
+    await waitReady(page);
+    await settled(page);
+    await toggleConsole(page, true);
+    expect(await panelCover(page)).toMatchObject({ legendFolded: false, overviewFolded: false });
+    // Folded by the user: folded they stay when the console closes and there is room again.
+    await page.click('.legend-fold');
+    await page.click('#overview-fold');
+    await toggleConsole(page, false);
+    expect(await panelCover(page)).toMatchObject({ legendFolded: true, overviewFolded: true });
+    await page.reload();
+    await waitReady(page);
+    expect(await panelCover(page)).toMatchObject({ legendFolded: true, overviewFolded: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

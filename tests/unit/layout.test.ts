@@ -1,5 +1,5 @@
 /** How the page shares the window: the free part of the canvas, the toolbar's overflow, the drawer's height. Pure, no browser. */
-import { drawerPixels, drawerShare, fitInto, fitting, freeArea, readShare } from '../../client/src/layout';
+import { AutoFolds, crowded, drawerPixels, drawerShare, fitInto, fitting, freeArea, readShare, type Foldable } from '../../client/src/layout';
 
 describe('freeArea', () => {
   const canvas = { w: 800, h: 400 };
@@ -28,6 +28,36 @@ describe('freeArea', () => {
   test('panels partly outside the canvas count only where they cover it; one covering all leaves the whole canvas', () => {
     expect(freeArea(canvas, [{ x1: -50, y1: -50, x2: 100, y2: 400 }], { w: 10, h: 10 })).toEqual({ x1: 100, y1: 0, x2: 800, y2: 400 });
     expect(freeArea(canvas, [{ x1: 0, y1: 0, x2: 800, y2: 400 }], { w: 10, h: 10 })).toEqual({ x1: 0, y1: 0, x2: 800, y2: 400 });
+  });
+});
+
+describe('the legend and the overview fold by themselves on a crowded canvas', () => {
+  const legend = { w: 420, h: 284 };
+  const overview = { w: 200, h: 146 };
+  test('a short or narrow canvas is crowded, a roomy one only when the panels would cover more than 35% of it', () => {
+    expect(crowded({ w: 734, h: 648 }, [legend, overview])).toBe(false);
+    expect(crowded({ w: 734, h: 382 }, [legend, overview])).toBe(true);
+    expect(crowded({ w: 1100, h: 490 }, [legend, overview])).toBe(true);
+    expect(crowded({ w: 560, h: 700 }, [])).toBe(true);
+    expect(crowded({ w: 734, h: 648 }, [{ w: 420, h: 600 }])).toBe(true);
+    // Not laid out yet: nothing to decide.
+    expect(crowded({ w: 0, h: 0 }, [legend])).toBe(false);
+  });
+  test("a panel without the user's choice follows the canvas; one with it keeps it", () => {
+    let canvas = { w: 1100, h: 800 };
+    const panel = (choice: boolean | null): Foldable & { folded: boolean | null } => ({ folded: null, choice: () => choice, openSize: () => legend, fold(folded) { this.folded = folded; } });
+    const free = panel(null);
+    const opened = panel(false);
+    const folds = new AutoFolds(() => canvas);
+    folds.add(free);
+    folds.add(opened);
+    folds.update();
+    expect(free.folded).toBe(false);
+    canvas = { w: 1100, h: 400 };
+    folds.update();
+    expect(folds.isCrowded).toBe(true);
+    expect(free.folded).toBe(true);
+    expect(opened.folded).toBeNull();
   });
 });
 
