@@ -1,5 +1,5 @@
 /** How the page shares the window: the free part of the canvas, the toolbar's overflow, the drawer's height. Pure, no browser. */
-import { AutoFolds, crowded, drawerPixels, drawerShare, fitInto, fitting, freeArea, readShare, type Foldable } from '../../client/src/layout';
+import { apartDownTo, AutoFolds, crowded, drawerPixels, drawerShare, fitInto, fitting, freeArea, readShare, type Foldable } from '../../client/src/layout';
 
 describe('freeArea', () => {
   const canvas = { w: 800, h: 400 };
@@ -58,6 +58,25 @@ describe('the legend and the overview fold by themselves on a crowded canvas', (
     expect(folds.isCrowded).toBe(true);
     expect(free.folded).toBe(true);
     expect(opened.folded).toBeNull();
+  });
+});
+
+describe('how close together a graph may be drawn before its labels touch', () => {
+  // A label 100 wide and 20 high, centred under its node.
+  const label = { x1: -50, y1: -10, x2: 50, y2: 20 };
+  test('two nodes side by side 200 apart may come to 104 apart (their 100-wide boxes and a gap of 4): factor 0.52', () => {
+    expect(apartDownTo([{ x: -100, y: 0, box: label }, { x: 100, y: 0, box: label }], { x: 0, y: 0 }, 4)).toBeCloseTo(0.52, 6);
+  });
+  test('apart along either axis is enough: one above the other comes much closer than side by side', () => {
+    expect(apartDownTo([{ x: 0, y: -100, box: label }, { x: 0, y: 100, box: label }], { x: 0, y: 0 }, 4)).toBeCloseTo(34 / 200, 6);
+    // Diagonal: the later of the two axes' meeting points.
+    expect(apartDownTo([{ x: -100, y: -100, box: label }, { x: 100, y: 100, box: label }], { x: 0, y: 0 }, 4)).toBeCloseTo(34 / 200, 6);
+  });
+  test('pairs touching as drawn already do not count; the largest factor over all pairs is the answer', () => {
+    const nodes = [{ x: 0, y: 0, box: label }, { x: 10, y: 0, box: label }, { x: 300, y: 0, box: label }];
+    // 0 and 10 touch already; 10 and 300 (290 apart) meet at 104/290.
+    expect(apartDownTo(nodes, { x: 0, y: 0 }, 4)).toBeCloseTo(104 / 290, 6);
+    expect(apartDownTo([], { x: 0, y: 0 })).toBe(0);
   });
 });
 

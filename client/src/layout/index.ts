@@ -6,3 +6,4 @@ export { AutoFolds, crowded, type Foldable } from './auto-fold';
 export { attachOverviewFold } from './overview-fold';
 export { attachSidePanel, type SidePanel } from './side-panel';
 export { drawerPixels, drawerShare, readShare, DRAWER_DEFAULT } from './drawer-size';
+export { apartDownTo, type Placed } from './labels-apart';
