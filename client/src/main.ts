@@ -18,8 +18,8 @@ import { attachHover, createCanvas, createMinimap, displayName, useSchemaNaming 
 import { Inspector } from './inspector';
 import { CanvasKeyboard } from './keyboard';
 import { attachShortcuts } from './keyboard/shortcuts';
-import { attachOverviewFold, attachSidePanel, CoveredAreas, Panel } from './layout';
-import { drawLegend } from './legend';
+import { attachOverviewFold, attachSidePanel, AutoFolds, CoveredAreas, Panel } from './layout';
+import { drawLegend, legendFold } from './legend';
 import { legendActions } from './legend/actions';
 import { CanvasMenus } from './menu/canvas-menus';
 import { PathsPanel } from './paths';
@@ -46,7 +46,12 @@ const hover = attachHover(cy, { tooltip });
 const explorer = new Explorer(cy);
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 // The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
-new ResizeObserver(() => explorer.resized()).observe(graph);
+// (The legend and the overview fold or unfold by themselves first: the camera then keeps the graph clear of what stays open.)
+const autoFolds = new AutoFolds(() => ({ w: graph.clientWidth, h: graph.clientHeight }));
+new ResizeObserver(() => {
+  autoFolds.update();
+  explorer.resized();
+}).observe(graph);
 // The panels over the canvas (and the legend, the overview, the counts): fits keep the graph clear of them.
 const covers = new CoveredAreas(graph);
 for (const id of ['legend', 'overview', 'stage-status']) covers.add(byId(id));
@@ -130,7 +135,8 @@ if (consoleOnlyRequested()) {
 }
 
 // Around the canvas: the overview, the toolbar, the counts, the search, the loading bar.
-attachOverviewFold(byId('minimap'), byId<HTMLButtonElement>('overview-fold'));
+autoFolds.add(legendFold);
+autoFolds.add(attachOverviewFold(byId('overview'), byId('minimap'), byId<HTMLButtonElement>('overview-fold')));
 const startView = (): void => void loadStartView(explorer, schemaLoaded);
 const toolbar = attachToolbar(cy, explorer, { startView, share: () => void addressBar.share() });
 const stageStatus = attachStageStatus(explorer, startView);

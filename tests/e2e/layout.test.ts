@@ -280,8 +280,17 @@ test('Fit keeps every node clear of the legend, the overview and the counts, at 
     await clickControl(page, '#fit');
     await settled(page);
     expect({ size: sizeName(size), console: true, covered: await coveredNodes(page) }).toEqual({ size: sizeName(size), console: true, covered: [] });
-    // Folded panels leave more room: the graph is drawn larger.
+    // With the console open the panels fold by themselves (tests/e2e/overlays.test.ts); opened by the
+    // user they take room: the graph is drawn smaller, still clear of them, and larger again once folded.
+    const zoomFolded = await page.evaluate(() => (window.fingraph.cy as unknown as { zoom(): number }).zoom());
+    expect(await page.getAttribute('.legend-fold', 'aria-expanded')).toBe('false');
+    await page.click('.legend-fold');
+    await page.click('#overview-fold');
+    await clickControl(page, '#fit');
+    await settled(page);
+    expect(await coveredNodes(page)).toEqual([]);
     const zoomOpen = await page.evaluate(() => (window.fingraph.cy as unknown as { zoom(): number }).zoom());
+    expect(zoomOpen).toBeLessThan(zoomFolded);
     await page.click('.legend-fold');
     await page.click('#overview-fold');
     await clickControl(page, '#fit');

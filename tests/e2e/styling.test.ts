@@ -73,6 +73,45 @@ async function startView(page: Page): Promise<void> {
   await waitForRequests(page);
 }
 
+/** Each value's drawn colour (nodes without the property left out); fails when one value is drawn in two colours. */
+async function colourByValue(page: Page, property: string): Promise<Map<string, string>> {
+  const byValue = new Map<string, string>();
+  for (const node of await drawnLooks(page)) {
+    const value = node.properties[property];
+    if (value === undefined || value === null) continue;
+    const text = String(value);
+    expect({ value: text, colour: byValue.get(text) ?? node.color }).toEqual({ value: text, colour: node.color });
+    byValue.set(text, node.color);
+  }
+  return byValue;
+}
+
+/**
+ * Takes the most common value of `property` off the canvas, then expands a node: every value still
+ * drawn keeps the colour it had (regression: colours went by frequency, so the second most common
+ * value took the first colour when the first went).
+ */
+async function expectColoursKept(page: Page, property: string): Promise<void> {
+  const before = await colourByValue(page, property);
+  const looks = await drawnLooks(page);
+  const counts = new Map<string, number>();
+  for (const node of looks) if (node.properties[property] !== undefined) counts.set(String(node.properties[property]), (counts.get(String(node.properties[property])) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const gone = looks.filter((node) => String(node.properties[property]) === common).map((node) => node.id);
+  await page.evaluate((ids) => (window as unknown as { fingraph: { explorer: { remove(ids: string[]): void } } }).fingraph.explorer.remove(ids), gone);
+  await page.waitForFunction((count) => window.fingraph.cy.nodes().length === count, looks.length - gone.length);
+  const after = await colourByValue(page, property);
+  expect(after.size).toBeGreaterThan(1);
+  for (const [value, colour] of after) expect({ value, colour }).toEqual({ value, colour: before.get(value) });
+  // An expansion adds nodes (and values, and changes how common each is).
+  const remaining = await drawnLooks(page);
+  const anchor = [...remaining].sort((a, b) => a.degree - b.degree)[0]!;
+  await page.evaluate((id) => (window as unknown as { fingraph: { explorer: { expand(id: string): Promise<number> } } }).fingraph.explorer.expand(id), anchor.id);
+  await waitForRequests(page);
+  const expanded = await colourByValue(page, property);
+  for (const [value, colour] of expanded) if (after.has(value)) expect({ value, colour }).toEqual({ value, colour: after.get(value) });
+}
+
 /** A 1-1 relation between two lists: larger values always get larger sizes (and equal values equal sizes). */
 function expectMonotonic(pairs: Array<[value: number, size: number]>): void {
   const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
@@ -139,6 +178,22 @@ describe('on the fintech seed', () => {
     await choose(page, 'style-color', 'Label');
     await page.waitForFunction(() => !document.querySelector('[data-testid="style-key-color"]'));
     for (const node of await drawnLooks(page)) expect(node.color).toBe(labelColours.get(node.id));
+    expect(errors).toEqual([]);
+  });
+
+  test('a value keeps its colour while the colour rule stands: taking the most common value off the canvas and expanding a node change no value\'s colour', async () => {
+    const { page, errors } = await openPage(context.browser, context.app.url);
+    await startView(page);
+    await openStylePanel(page);
+    await choose(page, 'style-color', 'kind');
+    await page.waitForSelector('[data-testid="style-key-color"]');
+    await expectColoursKept(page, 'kind');
+    // The legend shows each value with the colour it is drawn in.
+    const drawn = await colourByValue(page, 'kind');
+    const listed = await page.$$eval('[data-testid="style-key-color"] li', (items) => items.map((item) => ({ value: item.querySelector('.style-value')?.textContent ?? null, colour: (item.querySelector('.style-dot') as HTMLElement | null)?.style.backgroundColor ?? null })));
+    const plain = (colour: string | null | undefined): string => String(colour).replace(/\s/g, '');
+    expect(listed.filter(({ value }) => value !== null && drawn.has(value)).length).toBeGreaterThan(1);
+    for (const { value, colour } of listed) if (value !== null && drawn.has(value)) expect({ value, colour: plain(colour) }).toEqual({ value, colour: plain(drawn.get(value)) });
     expect(errors).toEqual([]);
   });
 
@@ -361,6 +416,7 @@ describe('on Northwind (another shape: no `name`, numbers in other properties)',
     expect(await page.textContent('[data-testid="style-key-color"]')).toContain(`Colour: ${textProperty}`);
     const coloured = await drawnLooks(page);
     expect(new Set(coloured.map((node) => node.color)).size).toBeGreaterThan(1);
+    await expectColoursKept(page, textProperty);
     await screenshot(page, 'styling-northwind');
     expect(errors).toEqual([]);
   });

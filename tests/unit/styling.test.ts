@@ -52,32 +52,76 @@ test('size by a property no node holds a number in says so in the key and sizes 
   expect(looks.key.size).toMatchObject({ range: null });
 });
 
-test('colour by a text property: the most common value gets the first colour, nodes without it the no-value grey', () => {
+test('colour by a text property: each value a colour of its own, nodes without it the no-value grey; the key lists the most common first', () => {
   const state = view([node(1, 'Customer', { country: 'Germany' }), node(2, 'Customer', { country: 'France' }), node(3, 'Customer', { country: 'Germany' }), node(4, 'Order')]);
   const looks = computeLooks(state, rules({ color: { by: 'property', property: 'country' } }), name);
-  expect(looks.nodes.get(`${P}1`)!.color).toBe(CATEGORY_COLORS[0]);
-  expect(looks.nodes.get(`${P}3`)!.color).toBe(CATEGORY_COLORS[0]);
-  expect(looks.nodes.get(`${P}2`)!.color).toBe(CATEGORY_COLORS[1]);
+  const germany = looks.nodes.get(`${P}1`)!.color!;
+  const france = looks.nodes.get(`${P}2`)!.color!;
+  expect(CATEGORY_COLORS).toContain(germany);
+  expect(CATEGORY_COLORS).toContain(france);
+  expect(france).not.toBe(germany);
+  expect(looks.nodes.get(`${P}3`)!.color).toBe(germany);
   expect(looks.nodes.get(`${P}4`)!.color).toBe(NO_VALUE_COLOR);
   expect(looks.key.color).toEqual({
     kind: 'categories',
     property: 'country',
-    entries: [{ value: 'Germany', color: CATEGORY_COLORS[0], count: 2 }, { value: 'France', color: CATEGORY_COLORS[1], count: 1 }],
+    entries: [{ value: 'Germany', color: germany, count: 2 }, { value: 'France', color: france, count: 1 }],
     other: 0,
     missing: 1,
   });
 });
 
-test('with more values than colours, the rarest share the "other" colour and the key counts them', () => {
+test('a value keeps its colour while the rule stands: more of another value, new values, or its own nodes gone and back (regression: colours went by frequency, so Germany turned from blue to orange)', () => {
+  const colour = rules({ color: { by: 'property', property: 'country' } });
+  const first = computeLooks(view([node(1, 'Customer', { country: 'Germany' }), node(2, 'Customer', { country: 'Germany' }), node(3, 'Customer', { country: 'France' })]), colour, name);
+  const germany = first.nodes.get(`${P}1`)!.color;
+  const france = first.nodes.get(`${P}3`)!.color;
+  // France now the most common, and three new values.
+  const more = [node(3, 'Customer', { country: 'France' }), node(4, 'Customer', { country: 'France' }), node(5, 'Customer', { country: 'France' }), node(1, 'Customer', { country: 'Germany' })];
+  const extra = ['Spain', 'Italy', 'Brazil'].map((country, i) => node(10 + i, 'Customer', { country }));
+  const second = computeLooks(view([...more, ...extra]), colour, name, first.categories);
+  expect(second.nodes.get(`${P}1`)!.color).toBe(germany);
+  expect(second.nodes.get(`${P}3`)!.color).toBe(france);
+  const colours = [...second.nodes.values()].map((look) => look.color);
+  expect(new Set(colours).size).toBe(5);
+  // Germany off the canvas, then back: the same colour still.
+  const without = computeLooks(view([node(3, 'Customer', { country: 'France' })]), colour, name, second.categories);
+  const back = computeLooks(view([node(7, 'Customer', { country: 'Germany' }), node(8, 'Customer', { country: 'Peru' })]), colour, name, without.categories);
+  expect(back.nodes.get(`${P}7`)!.color).toBe(germany);
+  expect(back.nodes.get(`${P}8`)!.color).not.toBe(germany);
+  // Another property starts afresh.
+  expect(computeLooks(view([node(1, 'Customer', { country: 'Germany', city: 'Berlin' })]), rules({ color: { by: 'property', property: 'city' } }), name, back.categories).categories!.slots.has('Germany')).toBe(false);
+});
+
+test('the same values get the same colours on another visit, in whatever order and frequency they come (a shared link, a reload)', () => {
+  const countries = ['Germany', 'France', 'Spain', 'Italy', 'Brazil', 'Peru', 'Japan', 'China'];
+  const colour = rules({ color: { by: 'property', property: 'country' } });
+  const once = computeLooks(view(countries.map((country, i) => node(i, 'Customer', { country }))), colour, name);
+  const reversed = [...countries].reverse().flatMap((country, i) => [node(100 + 2 * i, 'Customer', { country }), ...(i % 2 ? [node(101 + 2 * i, 'Customer', { country })] : [])]);
+  const again = computeLooks(view(reversed), colour, name);
+  const colourOf = (looks: ReturnType<typeof computeLooks>): Map<string, string> => new Map((looks.key.color as { entries: Array<{ value: string; color: string }> }).entries.map((entry) => [entry.value, entry.color]));
+  expect(colourOf(again)).toEqual(colourOf(once));
+  expect(new Set(colourOf(once).values()).size).toBe(countries.length);
+});
+
+test('with more values than colours, the most common get the colours, the others share the "other" colour and the key counts them; a colour once given stays', () => {
   const nodes = Array.from({ length: 20 }, (_, i) => node(i, 'City', { city: `City ${String(i).padStart(2, '0')}` }));
+  // City 19 the most common.
+  nodes.push(node(50, 'City', { city: 'City 19' }));
   const looks = computeLooks(view(nodes), rules({ color: { by: 'property', property: 'city' } }), name);
   const key = looks.key.color!;
   expect(key.kind).toBe('categories');
   if (key.kind !== 'categories') return;
-  expect(key.entries).toHaveLength(CATEGORY_COLORS.length - 1);
-  expect(key.other).toBe(20 - (CATEGORY_COLORS.length - 1));
+  expect(key.entries).toHaveLength(CATEGORY_COLORS.length);
+  expect(key.entries[0]).toMatchObject({ value: 'City 19', count: 2 });
+  expect(key.other).toBe(20 - CATEGORY_COLORS.length);
   expect(new Set(key.entries.map((entry) => entry.color)).size).toBe(key.entries.length);
-  expect(looks.nodes.get(`${P}19`)!.color).toBe(OTHER_COLOR);
+  expect(looks.nodes.get(`${P}19`)!.color).not.toBe(OTHER_COLOR);
+  const uncoloured = nodes.find((each) => looks.nodes.get(each.id)!.color === OTHER_COLOR)!;
+  // More of an uncoloured value does not take a colour from one that has it.
+  const more = computeLooks(view([...nodes, ...[60, 61, 62].map((n) => node(n, 'City', { city: uncoloured.properties.city! }))]), rules({ color: { by: 'property', property: 'city' } }), name, looks.categories);
+  expect(more.nodes.get(uncoloured.id)!.color).toBe(OTHER_COLOR);
+  expect(more.nodes.get(`${P}19`)!.color).toBe(looks.nodes.get(`${P}19`)!.color);
 });
 
 test('colour by a numeric property is a graded scale from the lowest to the highest value', () => {

@@ -1,15 +1,18 @@
 /**
  * The camera: what part of the graph the canvas shows. Fits and frames keep clear of the panels
  * over the canvas (legend, overview, counts) and no further out than the zoom at which labels are
- * drawn; a graph too wide for that is drawn closer together rather than shrunk past its labels.
+ * drawn; a graph too wide for that is drawn closer together, as far as its labels stay apart, and
+ * panned rather than shrunk past its labels after that.
  */
 import type { Collection, Core } from 'cytoscape';
 import { READABLE_ZOOM } from '../graph';
-import { fitInto, freeArea, type Rect } from '../layout';
+import { apartDownTo, fitInto, freeArea, type Placed, type Rect } from '../layout';
 import { drawTogether, type Position } from '../state';
 
 /** How much closer together a fresh layout may be drawn to fit the free part of the canvas at a readable zoom. */
 const MIN_SPREAD = 0.5;
+/** Model pixels kept between two nodes' boxes (with their labels) when a layout is drawn together. */
+const LABEL_GAP = 4;
 /** Pixels between a framed graph and the edges of the free part of the canvas. */
 export const FRAME_PADDING = 40;
 
@@ -87,12 +90,26 @@ export class Camera {
     // (Labels keep their size: the box shrinks a little less than the distances, hence the margin.)
     const factor = (view.zoom / READABLE_ZOOM) * 0.95;
     // `spread`: how close together the layout has been drawn already (after a resize).
-    const applied = Math.max(MIN_SPREAD / spread, factor);
-    if (applied >= 0.99) return positions;
     const box = visible.boundingBox();
     const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+    // Never so close that labels (and nodes) apart as laid out would touch: the camera pans instead.
+    const applied = Math.max(MIN_SPREAD / spread, factor, this.apartDownTo(positions, centre));
+    if (applied >= 0.99) return positions;
     this.spread = spread * applied;
     return drawTogether(positions, centre, applied, pinned);
+  }
+
+  /** The least factor the nodes at `positions` may be drawn together by before two of them, with their labels, come within LABEL_GAP. */
+  private apartDownTo(positions: Record<string, Position>, centre: Position): number {
+    const placed: Placed[] = [];
+    this.cy.nodes(':visible').forEach((node) => {
+      const at = positions[node.id()];
+      if (!at) return;
+      const now = node.position();
+      const b = node.boundingBox({ includeLabels: true });
+      placed.push({ x: at.x, y: at.y, box: { x1: b.x1 - now.x, y1: b.y1 - now.y, x2: b.x2 - now.x, y2: b.y2 - now.y } });
+    });
+    return apartDownTo(placed, centre, LABEL_GAP);
   }
 
   /** The zoom and pan that fit `elements` into the free part of the canvas, within the zoom limits given. */

@@ -158,7 +158,7 @@ export class Explorer {
   }
 
   private draw(): void {
-    this.lastLooks = computeLooks(this.state, this.styleRules, displayName);
+    this.lastLooks = computeLooks(this.state, this.styleRules, displayName, this.lastLooks?.categories);
     const unplaced = render(this.cy, this.state, this.lastLooks);
     if (unplaced.length > 0) this.placeLoose(unplaced);
     this.store.announce();

@@ -29,11 +29,32 @@ function zoomFor(area: Rect, graph: Size, padding: number): number {
   return Math.min(w / Math.max(graph.w, 1), h / Math.max(graph.h, 1));
 }
 
+/** How far from the top and the bottom a panel down a whole side may stop (its margins). */
+const SIDE_SLACK = 16;
+
+/**
+ * The left and right edges of what the graph may use across its whole height: the canvas less the
+ * panels that run down all of it on one side (the article panel). Panels in a corner or along part
+ * of an edge (the legend, the overview, the counts) do not move the middle.
+ */
+function sideBounds(canvas: Size, inside: readonly Rect[]): { left: number; right: number } {
+  let left = 0;
+  let right = canvas.w;
+  for (const o of inside) {
+    if (o.y1 > SIDE_SLACK || o.y2 < canvas.h - SIDE_SLACK) continue;
+    if (o.x1 + o.x2 >= canvas.w) right = Math.min(right, o.x1);
+    else left = Math.max(left, o.x2);
+  }
+  return right - left > 0 ? { left, right } : { left: 0, right: canvas.w };
+}
+
 /**
  * The rectangle of the canvas clear of every overlay in which a graph of this size is drawn the
- * largest (ties: the larger rectangle). Every rectangle bounded by the canvas's and the overlays'
- * edges is tried (a handful of overlays: a few hundred candidates). With no free rectangle at all,
- * the whole canvas.
+ * largest (ties: the larger rectangle), and centred across: every rectangle bounded by the canvas's
+ * and the overlays' edges is tried (a handful of overlays: a few hundred candidates), each narrowed
+ * to be symmetric about the middle of the canvas (less the panels down a whole side). Without that,
+ * a panel on one side only (the counts top right, the overview bottom right) drew a fitted graph
+ * off to the other side. With no free rectangle at all, the whole canvas.
  */
 export function freeArea(canvas: Size, overlays: readonly Rect[], graph: Size, padding = 0): Rect {
   const whole = { x1: 0, y1: 0, x2: canvas.w, y2: canvas.h };
@@ -41,6 +62,8 @@ export function freeArea(canvas: Size, overlays: readonly Rect[], graph: Size, p
     .map((o) => ({ x1: Math.max(0, o.x1), y1: Math.max(0, o.y1), x2: Math.min(canvas.w, o.x2), y2: Math.min(canvas.h, o.y2) }))
     .filter((o) => o.x2 > o.x1 && o.y2 > o.y1);
   if (inside.length === 0) return whole;
+  const sides = sideBounds(canvas, inside);
+  const middle = (sides.left + sides.right) / 2;
   const xs = [...new Set([0, canvas.w, ...inside.flatMap((o) => [o.x1, o.x2])])].sort((a, b) => a - b);
   const ys = [...new Set([0, canvas.h, ...inside.flatMap((o) => [o.y1, o.y2])])].sort((a, b) => a - b);
   let best: Rect | null = null;
@@ -50,7 +73,9 @@ export function freeArea(canvas: Size, overlays: readonly Rect[], graph: Size, p
     for (let j = i + 1; j < xs.length; j += 1)
       for (let k = 0; k < ys.length; k += 1)
         for (let l = k + 1; l < ys.length; l += 1) {
-          const area = { x1: xs[i]!, x2: xs[j]!, y1: ys[k]!, y2: ys[l]! };
+          const half = Math.min(middle - xs[i]!, xs[j]! - middle);
+          if (half <= 0) continue;
+          const area = { x1: middle - half, x2: middle + half, y1: ys[k]!, y2: ys[l]! };
           if (inside.some((o) => overlaps(area, o))) continue;
           const zoom = zoomFor(area, graph, padding);
           const size = (area.x2 - area.x1) * (area.y2 - area.y1);

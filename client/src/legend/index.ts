@@ -6,7 +6,7 @@
 import { labelStyle, shapeOutline, svgPoints, typeColor } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
 import { fill, h } from '../ui/dom';
-import { readFold, writeFold } from '../layout';
+import { readFoldChoice, writeFold, type Foldable } from '../layout';
 
 export interface LegendActions {
   toggleLabel(label: string): void;
@@ -60,9 +60,30 @@ function edgeSwatch(type: string): HTMLSpanElement {
   return line;
 }
 
-/** Whether the user folded the legend away (kept across redraws and reloads). */
+/** Whether the user folded the legend away or opened it (kept across redraws and reloads; null: none chosen). */
 const FOLD_KEY = 'fingraph.legend.folded';
-let folded = readFold(FOLD_KEY);
+let choice = readFoldChoice(FOLD_KEY);
+/** Folded by itself (a crowded canvas, see layout/auto-fold.ts), while the user has chosen nothing. */
+let autoFolded = false;
+const isFolded = (): boolean => choice ?? autoFolded;
+/** The legend's size when last drawn open, and the last drawing (to fold or unfold it again). */
+let openSize: { w: number; h: number } | null = null;
+let redrawLast: (() => void) | null = null;
+let drawn: (() => void) | null = null;
+
+/** The legend as a panel that folds by itself on a crowded canvas (see AutoFolds). */
+export const legendFold: Foldable = {
+  choice: () => choice,
+  openSize: () => openSize,
+  fold: (folded) => {
+    if (folded === autoFolded) return;
+    autoFolded = folded;
+    redrawLast?.();
+  },
+  watch: (changed) => {
+    drawn = changed;
+  },
+};
 
 /**
  * `styling` (optional): the key to the styling rules in use, drawn under the lists, and whether the
@@ -78,12 +99,16 @@ const SHAPE_ONLY = '#b8c2cc';
 
 export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendActions, styling: LegendStyling = { key: null, labelColors: true }): void {
   const redraw = (): void => drawLegend(root, state, actions, styling);
+  redrawLast = redraw;
   const { labels, types } = canvasCounts(state);
   if (labels.size === 0) {
     root.hidden = true;
+    openSize = null;
+    drawn?.();
     return;
   }
   root.hidden = false;
+  const folded = isFolded();
   const hiddenLabels = new Set(state.filters.hiddenLabels);
   const hiddenTypes = new Set(state.filters.hiddenTypes);
   const span = yearSpan(state);
@@ -118,7 +143,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
     h(
       'div',
       { class: 'legend-head' },
-      h('button', { type: 'button', class: 'link legend-fold', 'aria-expanded': String(!folded), onclick: () => { folded = !folded; writeFold(FOLD_KEY, folded); redraw(); } }, folded ? '▸ Legend and filters' : '▾ Legend'),
+      h('button', { type: 'button', class: 'link legend-fold', 'aria-expanded': String(!folded), onclick: () => { choice = !folded; writeFold(FOLD_KEY, choice); redraw(); } }, folded ? '▸ Legend and filters' : '▾ Legend'),
       filtered ? h('button', { type: 'button', class: 'link', onclick: actions.clearFilters }, 'Show all') : null,
     ),
     folded ? null : h('div', { class: 'legend-body' },
@@ -178,4 +203,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
     styling.key,
     ),
   );
+  // (Measured open: what it would cover when the canvas decides whether to fold it.)
+  if (!folded) openSize = { w: root.offsetWidth, h: root.offsetHeight };
+  drawn?.();
 }

@@ -6,6 +6,7 @@
 import type { GraphEdge, GraphNode, PlainValue } from '../../../server/contract';
 import type { ViewState } from '../state';
 import type { StyleRules } from './rules';
+import { placeCategories, type CategoryColors } from './category-colors';
 import { CATEGORY_COLORS, gradeColor, NO_VALUE_COLOR, OTHER_COLOR, sizeFor, widthFor, NODE_SIZE, EDGE_WIDTH } from './scales';
 
 export interface NodeLook {
@@ -41,9 +42,9 @@ export interface Looks {
   /** Width in px per relationship the width rule reaches (the others: the normal width). */
   edges: ReadonlyMap<string, number>;
   key: StyleKey;
+  /** The colours given to the values of the colour rule's property (kept for the next drawing: see placeCategories); null for any other rule. */
+  categories: CategoryColors | null;
 }
-
-const MAX_CATEGORIES = CATEGORY_COLORS.length;
 
 function numberOf(value: PlainValue | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -71,11 +72,16 @@ function range(values: Iterable<number | null>): NumberRange | null {
   return min === Infinity ? null : { min, max, missing };
 }
 
-export function computeLooks(state: ViewState, rules: StyleRules, name: (node: GraphNode) => string): Looks {
+/**
+ * `kept`: the colours the values got at the last drawing (Looks.categories): a value keeps its
+ * colour while the rule stands, whatever the canvas gains or loses.
+ */
+export function computeLooks(state: ViewState, rules: StyleRules, name: (node: GraphNode) => string, kept: CategoryColors | null = null): Looks {
   const nodes = Object.values(state.nodes).map((node) => node.data);
   const edges = Object.values(state.edges);
   const looks = new Map<string, NodeLook>(nodes.map((node) => [node.id, { size: null, color: null, caption: null }]));
   const key: StyleKey = { size: null, color: null, width: null, captions: [] };
+  let categories: CategoryColors | null = null;
 
   // Size: the degree on the canvas, or a number property.
   if (rules.size.by !== 'none') {
@@ -97,9 +103,11 @@ export function computeLooks(state: ViewState, rules: StyleRules, name: (node: G
     } else key.size = { ...rules.size, range: null, sizes: [NODE_SIZE.normal, NODE_SIZE.normal] };
   }
 
-  // Colour: categories for text (the most common values first), a graded scale when every value is a number.
+  // Colour: categories for text (each value a colour of its own), a graded scale when every value is a number.
   if (rules.color.by === 'property') {
     const property = rules.color.property;
+    // (Kept through a drawing with no value of it on the canvas: the colours come back with the values.)
+    categories = kept && kept.property === property ? kept : null;
     const present = nodes.filter((node) => node.properties[property] !== undefined && node.properties[property] !== null);
     const missing = nodes.length - present.length;
     const numbers = present.map((node) => numberOf(node.properties[property]));
@@ -117,13 +125,18 @@ export function computeLooks(state: ViewState, rules: StyleRules, name: (node: G
         texts.set(node.id, text);
         counts.set(text, (counts.get(text) ?? 0) + 1);
       }
+      const placed = placeCategories(property, counts, CATEGORY_COLORS.length, kept);
+      categories = placed;
+      const colorOf = (value: string): string | undefined => {
+        const slot = placed.slots.get(value);
+        return slot === undefined ? undefined : CATEGORY_COLORS[slot];
+      };
+      for (const [id, text] of texts) looks.get(id)!.color = colorOf(text) ?? OTHER_COLOR;
+      // The legend lists the most common first; each value's colour is its own (see placeCategories).
       const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      // With more values than colours, the last colour's place goes to "other".
-      const coloured = ranked.length > MAX_CATEGORIES ? ranked.slice(0, MAX_CATEGORIES - 1) : ranked;
-      const colors = new Map(coloured.map(([value], index) => [value, CATEGORY_COLORS[index]!]));
-      for (const [id, text] of texts) looks.get(id)!.color = colors.get(text) ?? OTHER_COLOR;
-      const other = ranked.slice(coloured.length).reduce((sum, [, count]) => sum + count, 0);
-      key.color = { kind: 'categories', property, entries: coloured.map(([value, count]) => ({ value, color: colors.get(value)!, count })), other, missing };
+      const coloured = ranked.filter(([value]) => colorOf(value) !== undefined);
+      const other = ranked.filter(([value]) => colorOf(value) === undefined).reduce((sum, [, count]) => sum + count, 0);
+      key.color = { kind: 'categories', property, entries: coloured.map(([value, count]) => ({ value, color: colorOf(value)!, count })), other, missing };
     } else {
       key.color = { kind: 'categories', property, entries: [], other: 0, missing };
     }
@@ -156,7 +169,7 @@ export function computeLooks(state: ViewState, rules: StyleRules, name: (node: G
       key.width = { property, range: span, widths: [widthFor(span.min, span.min, span.max), widthFor(span.max, span.min, span.max)] };
     } else key.width = { property, range: null, widths: [EDGE_WIDTH.normal, EDGE_WIDTH.normal] };
   }
-  return { nodes: looks, edges: widths, key };
+  return { nodes: looks, edges: widths, key, categories };
 }
 
 export { NODE_SIZE, EDGE_WIDTH };
