@@ -106,7 +106,7 @@ export class Camera {
       const at = positions[node.id()];
       if (!at) return;
       const now = node.position();
-      const b = node.boundingBox({ includeLabels: true });
+      const b = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
       placed.push({ x: at.x, y: at.y, box: { x1: b.x1 - now.x, y1: b.y1 - now.y, x2: b.x2 - now.x, y2: b.y2 - now.y } });
     });
     return apartDownTo(placed, centre, LABEL_GAP);

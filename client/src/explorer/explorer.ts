@@ -210,7 +210,7 @@ export class Explorer {
   async layout(options: { randomize?: boolean; how?: 'record' | 'amend'; name?: LayoutName } = {}): Promise<void> {
     const name = options.name ?? this.state.layout;
     const base = setLayout(this.state, name);
-    const within = name === 'concentric' || name === 'breadthfirst' ? this.camera.readableBox() : undefined;
+    const within = name === 'fcose' ? undefined : this.camera.readableBox();
     const positions = await runLayout(this.cy, name, { randomize: options.randomize, pinned: this.pinnedIds(), roots: this.cy.nodes(':selected'), fit: false, within });
     this.camera.laidOut();
     this.change(moveNodes(base, this.camera.drawnTogether(positions, this.pinnedIds())), options.how ?? 'record');

@@ -66,8 +66,13 @@ function options(name: LayoutName, run: LayoutRun, nodes: NodeCollection): Layou
       const within = run.within ? { boundingBox: run.within, avoidOverlap: false, spacingFactor: 1 } : { spacingFactor: 1.1 };
       return { name: 'breadthfirst', ...common, directed: false, ...within, roots } as unknown as LayoutOptions;
     }
-    case 'grid':
-      return { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 20 } as LayoutOptions;
+    case 'grid': {
+      if (!run.within) return { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 20 } as LayoutOptions;
+      // Within a box: as many columns as cells as wide as the widest node with its label fit across, rows below.
+      const cell = Math.max(1, ...nodes.map((node) => node.boundingBox({ includeLabels: true }).w)) + 20;
+      const cols = Math.max(1, Math.min(nodes.length, Math.floor(run.within.w / cell)));
+      return { name: 'grid', ...common, boundingBox: run.within, cols, avoidOverlap: true, avoidOverlapPadding: 20 } as LayoutOptions;
+    }
   }
 }
 
