@@ -19,6 +19,7 @@
  * the hover.
  */
 import cytoscape, { type Collection, type Core, type EdgeSingular, type ElementDefinition, type EventObject, type NodeSingular, type SingularElementArgument, type StylesheetJson } from 'cytoscape';
+import { hideBlankLayers } from './blank-layers';
 
 /** The class the copies of the lit neighbourhood carry (the style sheet names their relationships). */
 export const HOVER_LIT = 'hover-lit';
@@ -81,6 +82,8 @@ export function attachHover(cy: Core, options: HoverOptions = {}): Hover {
     minZoom: cy.minZoom(),
     maxZoom: cy.maxZoom(),
   });
+  // Of its three canvases only the elements' is ever drawn on; blank, none is composited (blank-layers.ts).
+  hideBlankLayers(overlay);
   let overlayStyle: unknown = cy.style();
 
   /** The lit neighbourhood in the canvas; everything else is under the veil while it is non-empty. */
