@@ -16,7 +16,7 @@ async function layers(page: Page, which: 'main' | 'hover'): Promise<Record<strin
   return page.evaluate((which) => {
     const cy = (window as unknown as { fingraph: { cy: import('cytoscape').Core; hover: { overlay: import('cytoscape').Core } } }).fingraph;
     const container = (which === 'main' ? cy.cy : cy.hover.overlay).container()!;
-    return Object.fromEntries([...container.querySelectorAll<HTMLCanvasElement>(':scope > div > canvas')].map((canvas) => [canvas.dataset.id!, getComputedStyle(canvas).visibility]));
+    return Object.fromEntries(Array.from(container.querySelectorAll<HTMLCanvasElement>(':scope > div > canvas')).map((canvas) => [canvas.dataset.id!, getComputedStyle(canvas).visibility]));
   }, which);
 }
 
