@@ -60,7 +60,7 @@ async function buildBenchPage(): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fingraph-ui-bench-'));
   const vite = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', path.join(__dirname, 'ui'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, [vite, 'build', path.join(__dirname, 'ui'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn', ...(process.env.BENCH_TRACE_JS ? ['--minify', 'false'] : [])], { cwd: PROJECT_ROOT, stdio: 'inherit' });
     child.on('error', reject);
     child.on('close', (status) => resolve(status ?? 1));
   });
