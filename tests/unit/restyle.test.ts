@@ -5,7 +5,7 @@
  * render step's changes replace what was still to apply.
  */
 import cytoscape, { type Core } from 'cytoscape';
-import { restyle, restyled, AT_ONCE, SLICE_MS, type DataPatch } from '../../client/src/graph/restyle';
+import { restyle, restyled, AT_ONCE, IN_VIEW_SLICE, SLICE_MS, type DataPatch } from '../../client/src/graph/restyle';
 
 let queued = new Map<number, FrameRequestCallback>();
 let handles = 0;
@@ -40,11 +40,11 @@ afterEach(() => {
   queued.clear();
 });
 
-/** n nodes in a row 100 apart; the view shows x from -50 to 1,000. */
-function row(n: number): Core {
+/** n nodes in a row `gap` apart; the view shows x from -50 to 1,000. */
+function row(n: number, gap = 100): Core {
   const cy = cytoscape({ headless: true, styleEnabled: true });
   canvases.push(cy);
-  cy.add(Array.from({ length: n }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}`, size: 28 }, position: { x: i * 100, y: 0 } })));
+  cy.add(Array.from({ length: n }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}`, size: 28 }, position: { x: i * gap, y: 0 } })));
   const extent = { x1: -50, y1: -50, x2: 1000, y2: 500, w: 1050, h: 550 };
   // Headless Cytoscape has no view: the part of the graph it shows is set here.
   (cy as unknown as { extent(): typeof extent }).extent = () => extent;
@@ -94,9 +94,30 @@ test('a slice stops once it has taken SLICE_MS (half a frame), with the rest lef
   } finally {
     now.mockRestore();
   }
-  // Four chunks: the start, then three readings under the limit and the fourth at it.
-  expect(sized(cy, 40).length).toBe(4 * 8);
+  // Four chunks (the start, then three readings under the limit and the fourth at it): the 12 in
+  // view (a chunk of 8, one of 4), then two of 8.
+  expect(sized(cy, 40).length).toBe(12 + 2 * 8);
   restyle(cy, []);
+});
+
+test('a slice changes at most IN_VIEW_SLICE elements in view (the next frame redraws their textures), and those first', async () => {
+  // 10 apart: 111 nodes in view.
+  const cy = row(2000, 10);
+  // A clock that moves 1 ms at each reading: time for 8 chunks, more than the elements in view allowed.
+  let clock = 0;
+  const now = jest.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+  try {
+    restyle(cy, sizes(cy, 40));
+    await tasks();
+  } finally {
+    now.mockRestore();
+  }
+  const first = sized(cy, 40);
+  expect(first).toHaveLength(IN_VIEW_SLICE);
+  expect(first.every((x) => x <= 1100)).toBe(true);
+  while ((await frame()) > 0);
+  expect(sized(cy, 40)).toHaveLength(2000);
+  await restyled(cy);
 });
 
 test("a new render step's changes replace what was still to apply; a key can be removed", async () => {
