@@ -6,7 +6,7 @@ import './styles.css';
 import type { NodeSingular, EdgeSingular } from 'cytoscape';
 import { api, onBusy, onOutage } from './api';
 import { Explorer, PAGE_SIZES } from './explorer';
-import { attachHover, createCanvas, createMinimap, displayName, download, exportJson, exportPng, exportSvg, LAYOUT_LABELS, useSchemaNaming } from './graph';
+import { attachHover, createCanvas, createMinimap, displayName, download, exportJson, exportPng, exportSvg, hitIndexBuilt, LAYOUT_LABELS, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
 import { drawLegend } from './legend';
 import { ConsolePanel } from './console';
@@ -159,7 +159,7 @@ explorer.setOverlays(() => {
     return [{ x1: r.left - origin.left - margin, y1: r.top - origin.top - margin, x2: r.right - origin.left + margin, y2: r.bottom - origin.top + margin }];
   });
 });
-(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer, hover };
+(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer, hover, hitIndexBuilt: () => hitIndexBuilt(cy) };
 
 // Loading indicator: a bar while any request is in flight.
 const progress = byId('progress');
