@@ -58,3 +58,24 @@ test('the indexed hit test finds the same node or relationship as Cytoscape at e
   expect(result.mismatches).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the index is built in idle time once the canvas is drawn, before the first mouse move (which built it, a long task), and again after a node moves', async () => {
+  const { page, errors } = await openPage(context.browser, context.app.url);
+  await waitReady(page);
+  await page.waitForFunction(() => window.fingraph.cy.nodes().length > 5);
+  await waitForRequests(page);
+  const built = (): Promise<boolean> => page.evaluate(() => (window as unknown as { fingraph: { hitIndexBuilt(): boolean } }).fingraph.hitIndexBuilt());
+  await page.waitForFunction(() => (window as unknown as { fingraph: { hitIndexBuilt(): boolean } }).fingraph.hitIndexBuilt());
+  const moved = await page.evaluate(() => {
+    const { cy, hitIndexBuilt } = (window as unknown as { fingraph: { cy: import('cytoscape').Core; hitIndexBuilt(): boolean } }).fingraph;
+    cy.stop();
+    const node = cy.nodes()[0]!;
+    node.position({ x: node.position('x') + 15, y: node.position('y') });
+    return hitIndexBuilt();
+  });
+  // A node moved: the index is stale until the page is idle again.
+  expect(moved).toBe(false);
+  await page.waitForFunction(() => (window as unknown as { fingraph: { hitIndexBuilt(): boolean } }).fingraph.hitIndexBuilt());
+  expect(await built()).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -271,3 +271,18 @@ test('the mouse wheel zooms at Cytoscape\'s normal speed, with no warning about 
   expect(warnings.filter((text) => /wheel/i.test(text))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the hover layer makes its first appearance unseen once the canvas is drawn, before any hover: nothing lit, faded or drawn over the canvas after it', async () => {
+  const { page, errors } = await openPage(context.browser, context.app.url);
+  await waitReady(page);
+  await page.waitForFunction(() => (window as unknown as { fingraph: { cy: import('cytoscape').Core } }).fingraph.cy.nodes().length > 5);
+  // Done in idle time: the first hover then costs what the next ones do (no first drawing, no buffers to allocate).
+  await page.waitForFunction(() => (window as unknown as { fingraph: { hover: { warmed(): boolean } } }).fingraph.hover.warmed());
+  const after = await page.evaluate(() => {
+    const { hover } = (window as unknown as { fingraph: { hover: { lit(): string[]; overlay: import('cytoscape').Core } } }).fingraph;
+    const layer = document.querySelector<HTMLElement>('[data-testid="hover-layer"]')!;
+    return { lit: hover.lit().length, copies: hover.overlay.elements().length, layer: getComputedStyle(layer).visibility, veil: layer.querySelector<HTMLElement>('.hover-veil')!.hidden };
+  });
+  expect(after).toEqual({ lit: 0, copies: 0, layer: 'hidden', veil: true });
+  expect(errors).toEqual([]);
+});

@@ -1,4 +1,5 @@
 export { CANVAS_THEMES, createCanvas, READABLE_ZOOM, setCanvasTheme, type CanvasTheme } from './canvas';
+export { hitIndexBuilt } from './hit-index';
 export { attachHover } from './hover';
 export { displayName, useSchemaNaming } from './display';
 export { download, exportJson, exportPng, exportSvg } from './export';
