@@ -7,7 +7,8 @@ const context = useBrowserApp();
 
 test('the page opens on the graph canvas with the seed graph drawn, the status connected, and no console error', async () => {
   const { page, errors } = await openPage(context.browser, context.app.url);
-  await page.waitForSelector('[data-testid="graph-canvas"] canvas');
+  // (The node layer: Cytoscape's drag and selection-box layers are hidden while blank.)
+  await page.waitForSelector('[data-testid="graph-canvas"] canvas[data-id="layer2-node"]');
   await page.waitForFunction(() => {
     const cy = (window as unknown as { fingraph?: { cy: { nodes(): { length: number } } } }).fingraph?.cy;
     return cy !== undefined && cy.nodes().length > 0;
