@@ -154,6 +154,25 @@ export class Camera {
     if (view) this.cy.viewport(view);
   }
 
+  /**
+   * After a layout the user chose: a graph that, at the readable zoom, still has a node cut off or
+   * under a panel is fitted whole instead (zoomed out as far as that takes): all of a fresh layout in
+   * view, clear of the panels, comes before its labels' size.
+   */
+  fitWholeIfCut(): void {
+    const nodes = this.cy.nodes(':visible');
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const covered = this.covered();
+    const cut = nodes.some((node) => {
+      const b = node.renderedBoundingBox();
+      return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
+    });
+    if (!cut) return;
+    const view = this.fitting(this.cy.elements(':visible'), FRAME_PADDING, 1.5);
+    if (view) this.cy.viewport(view);
+  }
+
   /** Fits the visible graph into the part of the view no panel covers, animated. */
   fitView(): void {
     const view = this.fitting(this.cy.elements(':visible'), 40);

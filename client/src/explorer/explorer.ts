@@ -215,6 +215,8 @@ export class Explorer {
     this.camera.laidOut();
     this.change(moveNodes(base, this.camera.drawnTogether(positions, this.pinnedIds())), options.how ?? 'record');
     this.camera.fitClose();
+    // A layout the user chose shows all it placed (the start view, an amend, keeps its readable zoom).
+    if ((options.how ?? 'record') === 'record') this.camera.fitWholeIfCut();
   }
 
   /** Puts a node on the canvas (in the middle of the view) unless it is there; selects and centres it. */
