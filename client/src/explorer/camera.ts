@@ -4,7 +4,7 @@
  * drawn; a graph too wide for that is drawn closer together, as far as its labels stay apart, and
  * panned rather than shrunk past its labels after that.
  */
-import type { Collection, Core } from 'cytoscape';
+import type { Collection, Core, NodeCollection } from 'cytoscape';
 import { READABLE_ZOOM } from '../graph';
 import { apartDownTo, fitInto, freeArea, type Placed, type Rect } from '../layout';
 import { drawTogether, type Position } from '../state';
@@ -112,6 +112,17 @@ export class Camera {
     return apartDownTo(placed, centre, LABEL_GAP);
   }
 
+  /** Whether any of these nodes, with its label, is cut off by the canvas's edge or under a panel. */
+  private anyCut(nodes: NodeCollection): boolean {
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const covered = this.covered();
+    return nodes.some((node) => {
+      const b = node.renderedBoundingBox();
+      return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
+    });
+  }
+
   /** The zoom and pan that fit `elements` into the free part of the canvas, within the zoom limits given. */
   private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom(), minZoom = this.cy.minZoom()): { zoom: number; pan: Position } | null {
     if (elements.empty()) return null;
@@ -131,15 +142,7 @@ export class Camera {
   reveal(ids: string[]): void {
     const wanted = new Set(ids);
     const nodes = this.cy.nodes().filter((node) => wanted.has(node.id()));
-    const width = this.cy.width();
-    const height = this.cy.height();
-    const covered = this.covered();
-    // A node counts with its label: any part of it cut off or under a panel is not in view.
-    const outside = nodes.some((node) => {
-      const b = node.renderedBoundingBox();
-      return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
-    });
-    if (!outside) return;
+    if (!this.anyCut(nodes)) return;
     this.cy.stop();
     const view = this.fitting(nodes, 50, 1.5);
     if (view) this.cy.viewport(view);
@@ -160,15 +163,7 @@ export class Camera {
    * view, clear of the panels, comes before its labels' size.
    */
   fitWholeIfCut(): void {
-    const nodes = this.cy.nodes(':visible');
-    const width = this.cy.width();
-    const height = this.cy.height();
-    const covered = this.covered();
-    const cut = nodes.some((node) => {
-      const b = node.renderedBoundingBox();
-      return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
-    });
-    if (!cut) return;
+    if (!this.anyCut(this.cy.nodes(':visible'))) return;
     const view = this.fitting(this.cy.elements(':visible'), FRAME_PADDING, 1.5);
     if (view) this.cy.viewport(view);
   }

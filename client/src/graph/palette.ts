@@ -12,7 +12,8 @@ const KNOWN: Record<string, { color: string; shape: string }> = {
 };
 const SHAPES = ['ellipse', 'round-rectangle', 'diamond', 'hexagon', 'triangle', 'octagon', 'star', 'tag'];
 
-function hash(text: string): number {
+/** FNV-1a of a text: a stable first choice among a palette's places (a label's shape, a value's colour). */
+export function textHash(text: string): number {
   let value = 2166136261;
   for (let index = 0; index < text.length; index += 1) {
     value ^= text.charCodeAt(index);
@@ -24,7 +25,7 @@ function hash(text: string): number {
 export function labelStyle(label: string): { color: string; shape: string } {
   const known = KNOWN[label];
   if (known) return known;
-  const value = hash(label);
+  const value = textHash(label);
   return { color: `hsl(${value % 360}, 62%, 48%)`, shape: SHAPES[value % SHAPES.length] ?? 'ellipse' };
 }
 
@@ -52,6 +53,6 @@ export function typeColor(type: string): string {
   const known = KNOWN_TYPES[type];
   if (known) return known;
   // A different mix than the labels' so that a label and a type of the same name do not match.
-  const value = hash(`type:${type}`);
+  const value = textHash(`type:${type}`);
   return `hsl(${value % 360}, 65%, ${44 + (value >>> 9) % 6}%)`;
 }

@@ -6,6 +6,7 @@
  * next free colour after it on a collision (values new at the same time take their turns in sorted
  * order), so the same canvas gets the same colours on every visit and from a shared link.
  */
+import { textHash } from '../graph/palette';
 
 /** The palette places given so far for one property's values. */
 export interface CategoryColors {
@@ -14,15 +15,6 @@ export interface CategoryColors {
   slots: ReadonlyMap<string, number>;
 }
 
-/** FNV-1a of the value: its first choice of colour. */
-function hash(text: string): number {
-  let value = 2166136261;
-  for (let index = 0; index < text.length; index += 1) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 16777619);
-  }
-  return value >>> 0;
-}
 
 /** Sorted by code units, not by locale: the same order in every browser. */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -40,7 +32,7 @@ export function placeCategories(property: string, counts: ReadonlyMap<string, nu
   if (free <= 0 || fresh.length === 0) return { property, slots };
   const chosen = fresh.length <= free ? fresh : [...fresh].sort((a, b) => counts.get(b)! - counts.get(a)! || byText(a, b)).slice(0, free);
   for (const value of chosen.sort(byText)) {
-    let place = hash(value) % size;
+    let place = textHash(value) % size;
     while (taken.has(place)) place = (place + 1) % size;
     slots.set(value, place);
     taken.add(place);
