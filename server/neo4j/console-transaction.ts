@@ -4,9 +4,11 @@
  * once whatever the server does. Errors come out as the console shows them (errors.ts).
  */
 import { destroyConnection, READ, type Driver, type Neo4jRecord, type Transaction } from './driver';
+import { QueryError } from '../errors';
 import { consoleError } from './errors';
 
 const EXPLAIN = 'EXPLAIN ';
+const TOO_DEEP = 'The query returned a value nested too deeply to read (lists or maps inside each other about two thousand levels deep). Return a flat value instead, such as a list built with acc + [x] rather than [acc].';
 
 export interface ConsoleRows {
   keys: string[];
@@ -54,6 +56,12 @@ export function openConsoleTransaction(driver: Driver, database: string | undefi
         }
         return { keys, records, truncated };
       } catch (error) {
+        // The driver decodes values recursively: one nested a couple of thousand levels deep runs
+        // Node out of stack mid-message, which leaves the connection unusable.
+        if (error instanceof RangeError && transaction) {
+          await destroyConnection(transaction).catch(() => false);
+          throw new QueryError(TOO_DEEP);
+        }
         throw consoleError(error, 0);
       }
     },
