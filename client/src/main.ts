@@ -47,15 +47,21 @@ const explorer = new Explorer(cy);
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 // The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
 // (The legend and the overview fold or unfold by themselves first: the camera then keeps the graph clear of what stays open.)
-const autoFolds = new AutoFolds(() => ({ w: graph.clientWidth, h: graph.clientHeight }));
-new ResizeObserver(() => {
-  autoFolds.update();
-  explorer.resized();
-}).observe(graph);
 // The panels over the canvas (and the legend, the overview, the counts): fits keep the graph clear of them.
 const covers = new CoveredAreas(graph);
 for (const id of ['legend', 'overview', 'stage-status']) covers.add(byId(id));
 explorer.setOverlays(() => covers.rects());
+// (They fold, too, for a graph that fits the canvas at a readable zoom only without them; asked before every fit.)
+const folding = [byId('legend'), byId('overview')];
+const autoFolds = new AutoFolds(
+  () => ({ w: graph.clientWidth, h: graph.clientHeight }),
+  (open) => explorer.camera.fitsReadable([...covers.rects(folding), ...open]),
+);
+explorer.camera.setRoomMaker(() => autoFolds.update());
+new ResizeObserver(() => {
+  autoFolds.update();
+  explorer.resized();
+}).observe(graph);
 const stage = document.querySelector<HTMLElement>('.stage')!;
 
 // The side panel: paths and the inspector.

@@ -67,10 +67,19 @@ async function choose(page: Page, control: string, text: string): Promise<void> 
   await page.selectOption(`[data-testid="${control}"]`, value);
 }
 
-async function startView(page: Page): Promise<void> {
+/**
+ * Waits for the start view, and opens the legend (the styling key is in it) by the user's choice, so
+ * that it stays open when the key makes it taller (it would fold away by itself for the graph).
+ */
+async function startView(page: Page, legend: 'open' | 'as it comes' = 'open'): Promise<void> {
   await waitReady(page);
   await page.waitForFunction(() => window.fingraph.cy.nodes().length > 5);
   await waitForRequests(page);
+  if (legend === 'as it comes') return;
+  // Open by the user's choice (folded and opened again when it came open), so that it stays open.
+  if ((await page.getAttribute('.legend-fold', 'aria-expanded')) === 'true') await page.click('.legend-fold');
+  await page.click('.legend-fold');
+  await page.waitForSelector('.legend-fold[aria-expanded="true"]');
 }
 
 /** Each value's drawn colour (nodes without the property left out); fails when one value is drawn in two colours. */
@@ -314,7 +323,7 @@ describe('on the fintech seed', () => {
       if (message.type() === 'error') otherErrors.push(message.text());
     });
     await other.goto(link);
-    await waitReady(other);
+    await startView(other);
     await other.waitForSelector('[data-testid="style-key-width"]');
     const opened = await drawnLooks(other);
     expect(opened.length).toBe(styled.size);
@@ -350,7 +359,7 @@ describe('on the fintech seed', () => {
     for (const [width, height] of [[1024, 700], [1280, 720], [1440, 900]] as const) {
       for (const theme of ['light', 'dark'] as const) {
         const { page, errors } = await openPage(context.browser, context.app.url, { width, height });
-        await startView(page);
+        await startView(page, 'as it comes');
         await openStylePanel(page);
         await choose(page, 'style-size', 'Degree');
         await choose(page, 'style-color', 'kind');

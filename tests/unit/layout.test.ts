@@ -1,5 +1,5 @@
 /** How the page shares the window: the free part of the canvas, the toolbar's overflow, the drawer's height. Pure, no browser. */
-import { apartDownTo, AutoFolds, crowded, drawerPixels, drawerShare, fitInto, fitting, freeArea, readShare, type Foldable } from '../../client/src/layout';
+import { anchorOf, apartDownTo, AutoFolds, crowded, graphNeedsRoom, placed, drawerPixels, drawerShare, fitInto, fitting, freeArea, readShare, type Foldable } from '../../client/src/layout';
 
 describe('freeArea', () => {
   const canvas = { w: 800, h: 400 };
@@ -58,6 +58,48 @@ describe('the legend and the overview fold by themselves on a crowded canvas', (
     expect(folds.isCrowded).toBe(true);
     expect(free.folded).toBe(true);
     expect(opened.folded).toBeNull();
+  });
+});
+
+describe('the legend and the overview fold for a graph that fits a readable zoom only without them', () => {
+  test('an open panel is anchored to the nearest edges of the canvas, and placed there again at another canvas size', () => {
+    const canvas = { left: 0, top: 52, right: 940, bottom: 720 };
+    // The legend bottom-left, the overview bottom-right, 10 px in.
+    const legend = anchorOf({ left: 10, top: 426, right: 430, bottom: 710 }, canvas);
+    const overview = anchorOf({ left: 730, top: 564, right: 930, bottom: 710 }, canvas);
+    expect(legend).toEqual({ x: 10, y: 10, w: 420, h: 284, right: false, bottom: true });
+    expect(overview).toEqual({ x: 10, y: 10, w: 200, h: 146, right: true, bottom: true });
+    // The canvas grown (the console closed): still 10 px from the bottom corners, 6 px margin around as CoveredAreas counts.
+    expect(placed(legend, { w: 940, h: 900 })).toEqual({ x1: 4, y1: 600, x2: 436, y2: 896 });
+    expect(placed(overview, { w: 1200, h: 900 }, 0)).toEqual({ x1: 990, y1: 744, x2: 1190, y2: 890 });
+  });
+  test('they fold when the graph fits without them and not beside them; a graph that fits neither way keeps them open (they explain it)', () => {
+    const legend = { x1: 0, y1: 400, x2: 420, y2: 700 };
+    const fitsWhen = (free: boolean, beside: boolean) => (covering: readonly unknown[]) => (covering.length === 0 ? free : beside);
+    expect(graphNeedsRoom([legend], fitsWhen(true, false))).toBe(true);
+    expect(graphNeedsRoom([legend], fitsWhen(true, true))).toBe(false);
+    expect(graphNeedsRoom([legend], fitsWhen(false, false))).toBe(false);
+    // Nothing to fold.
+    expect(graphNeedsRoom([], fitsWhen(true, false))).toBe(false);
+  });
+  test('AutoFolds folds a panel without a choice for the graph, on a roomy canvas, and opens it again when the graph fits beside it', () => {
+    let graphFitsBeside = false;
+    const panel: Foldable & { folded: boolean | null } = {
+      folded: null,
+      choice: () => null,
+      openSize: () => ({ w: 420, h: 284 }),
+      openAnchor: () => ({ x: 10, y: 10, w: 420, h: 284, right: false, bottom: true }),
+      fold(folded) {
+        this.folded = folded;
+      },
+    };
+    const folds = new AutoFolds(() => ({ w: 1100, h: 800 }), (covering) => covering.length === 0 || graphFitsBeside);
+    folds.add(panel);
+    folds.update();
+    expect(panel.folded).toBe(true);
+    graphFitsBeside = true;
+    folds.update();
+    expect(panel.folded).toBe(false);
   });
 });
 

@@ -19,6 +19,8 @@ export const FRAME_PADDING = 40;
 export class Camera {
   /** The parts of the canvas that panels cover (legend, overview, counts), in the canvas's pixels. */
   private covered: () => Rect[] = () => [];
+  /** Lets the panels that fold by themselves make room for the graph before a fit (see AutoFolds). */
+  private makeRoom: () => void = () => undefined;
   /** How close together the last layout has been drawn since it ran (1: as it was; see drawnTogether). */
   private spread = 1;
   /** The canvas's size when last measured (see resized). */
@@ -31,6 +33,26 @@ export class Camera {
   /** Tells the camera where panels cover the canvas: fitting keeps the graph clear of them. */
   setOverlays(covered: () => Rect[]): void {
     this.covered = covered;
+  }
+
+  /** Tells the camera what folds panels away (or opens them again) for the graph, asked before every fit. */
+  setRoomMaker(makeRoom: () => void): void {
+    this.makeRoom = makeRoom;
+  }
+
+  /**
+   * Whether the visible graph, framed as a fresh view is (fitClose: centred in the free part of the
+   * canvas, no further out than the readable zoom), would have every node whole and clear of
+   * `covering`: what decides whether the legend and the overview fold for it. (A graph's box may
+   * reach under a corner panel where no node is: only the nodes count.)
+   */
+  fitsReadable(covering: readonly Rect[]): boolean {
+    const visible = this.cy.elements(':visible');
+    if (visible.empty()) return true;
+    const box = visible.boundingBox();
+    const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, covering, box, FRAME_PADDING);
+    const view = fitInto(box, area, FRAME_PADDING, { min: READABLE_ZOOM, max: 1.5 });
+    return !this.anyCut(this.cy.nodes(':visible'), view, covering);
   }
 
   /** The middle of what the view shows, in graph coordinates. */
@@ -68,6 +90,11 @@ export class Camera {
           view = this.fitting(this.cy.elements(':visible'), 20, this.cy.zoom());
         }
       }
+      if (view) this.cy.viewport(view);
+    } else if (whole && this.anyCut(visible.nodes())) {
+      // Grown (the console closed), and a panel that unfolded with the room now covers part of the
+      // graph that was wholly in view: fitted again, no closer than it was.
+      const view = this.fitting(visible, 20, this.cy.zoom());
       if (view) this.cy.viewport(view);
     }
   }
@@ -112,13 +139,16 @@ export class Camera {
     return apartDownTo(placed, centre, LABEL_GAP);
   }
 
-  /** Whether any of these nodes, with its label, is cut off by the canvas's edge or under a panel. */
-  private anyCut(nodes: NodeCollection): boolean {
+  /** Whether any of these nodes, with its label, is cut off by the canvas's edge or under a panel: in the view shown, or in `view` (a zoom and pan) with `covered`. */
+  private anyCut(nodes: NodeCollection, view?: { zoom: number; pan: Position }, covered: readonly Rect[] = this.covered()): boolean {
     const width = this.cy.width();
     const height = this.cy.height();
-    const covered = this.covered();
     return nodes.some((node) => {
-      const b = node.renderedBoundingBox();
+      let b: { x1: number; y1: number; x2: number; y2: number } = node.renderedBoundingBox();
+      if (view) {
+        const m = node.boundingBox({ includeLabels: true, includeEdges: false });
+        b = { x1: m.x1 * view.zoom + view.pan.x, y1: m.y1 * view.zoom + view.pan.y, x2: m.x2 * view.zoom + view.pan.x, y2: m.y2 * view.zoom + view.pan.y };
+      }
       return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
     });
   }
@@ -126,6 +156,7 @@ export class Camera {
   /** The zoom and pan that fit `elements` into the free part of the canvas, within the zoom limits given. */
   private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom(), minZoom = this.cy.minZoom()): { zoom: number; pan: Position } | null {
     if (elements.empty()) return null;
+    this.makeRoom();
     const box = elements.boundingBox();
     const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, this.covered(), box, padding);
     return fitInto(box, area, padding, { min: Math.min(minZoom, maxZoom), max: maxZoom });

@@ -1,10 +1,12 @@
 /**
  * The legend and the overview fold away by themselves when the canvas is too small for them to
- * leave the graph most of it (the console drawer open, a small window), and unfold when room comes
- * back; a fold or unfold the user chose wins and is remembered (folds.ts). The rule is pure; the
- * class holds the panels and applies it.
+ * leave the graph most of it (the console drawer open, a small window), or when the graph, at the
+ * zoom at which its labels are readable, fits the canvas with them folded and not beside them open
+ * (the start view at 1280×720: its top node under the counts, or a Fit zoomed out past the labels);
+ * they unfold when room comes back. A fold or unfold the user chose wins and is remembered
+ * (folds.ts). The rules are pure; the class holds the panels and applies them.
  */
-import type { Size } from './free-area';
+import type { Rect, Size } from './free-area';
 
 /** A canvas shorter than this folds the panels (the console open on a laptop: about 400 px). */
 export const SHORT_CANVAS = 520;
@@ -22,12 +24,53 @@ export function crowded(canvas: Size, open: readonly Size[]): boolean {
   return covered > CROWDED_SHARE * canvas.w * canvas.h;
 }
 
+/** Where a panel sits over the canvas: its size, and its distances from the canvas's nearest edges (so that where it would be open can be worked out at another canvas size). */
+export interface Anchor {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Measured from the right edge (else the left). */
+  right: boolean;
+  /** Measured from the bottom edge (else the top). */
+  bottom: boolean;
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** The anchor of a panel whose box is `panel`, over a canvas whose box is `canvas` (client boxes, as getBoundingClientRect gives them). */
+export function anchorOf(panel: Box, canvas: Box): Anchor {
+  const left = panel.left - canvas.left;
+  const right = canvas.right - panel.right;
+  const top = panel.top - canvas.top;
+  const bottom = canvas.bottom - panel.bottom;
+  return { x: Math.min(left, right), y: Math.min(top, bottom), w: panel.right - panel.left, h: panel.bottom - panel.top, right: right < left, bottom: bottom < top };
+}
+
+/** Where a panel of this anchor covers a canvas of this size, `margin` around it (as CoveredAreas counts it). */
+export function placed(anchor: Anchor, canvas: Size, margin = 6): Rect {
+  const x1 = anchor.right ? canvas.w - anchor.x - anchor.w : anchor.x;
+  const y1 = anchor.bottom ? canvas.h - anchor.y - anchor.h : anchor.y;
+  return { x1: x1 - margin, y1: y1 - margin, x2: x1 + anchor.w + margin, y2: y1 + anchor.h + margin };
+}
+
+/**
+ * Whether the panels should fold for the graph's sake: at the readable zoom it fits the canvas
+ * with them folded (`fits([])`) and not beside them open (`fits(open)`). A graph too large for
+ * either keeps them open: folding would not show it whole, and the legend is what explains it.
+ */
+export function graphNeedsRoom(open: readonly Rect[], fits: (covering: readonly Rect[]) => boolean): boolean {
+  return open.length > 0 && !fits(open) && fits([]);
+}
+
 /** A panel over the canvas that may fold by itself. */
 export interface Foldable {
   /** The user's choice (true: folded, false: open), or null while they have made none. */
   choice(): boolean | null;
   /** Its size when open (as last measured open), or null while it does not show at all. */
   openSize(): Size | null;
+  /** Where it sits when open (as last measured open), or null while it does not show at all. */
+  openAnchor?(): Anchor | null;
   /** Folds or unfolds it by itself (called only while the user has made no choice). */
   fold(folded: boolean): void;
   /** Calls `changed` when its content (and so its open size) changes. */
@@ -38,7 +81,15 @@ export class AutoFolds {
   private readonly panels: Foldable[] = [];
   private crowdedNow = false;
 
-  constructor(private readonly canvas: () => Size) {}
+  /**
+   * `graphFits`: whether the graph shown, at the readable zoom, fits the canvas clear of these
+   * rectangles besides what else covers it (the counts, open panels that do not fold); by default
+   * the graph is not asked.
+   */
+  constructor(
+    private readonly canvas: () => Size,
+    private readonly graphFits: (covering: readonly Rect[]) => boolean = () => true,
+  ) {}
 
   add(panel: Foldable): void {
     this.panels.push(panel);
@@ -50,10 +101,12 @@ export class AutoFolds {
     return this.crowdedNow;
   }
 
-  /** Measures again (the canvas resized, a panel's content changed) and folds or unfolds the panels without a choice. */
+  /** Measures again (the canvas resized, a panel's content or the graph changed) and folds or unfolds the panels without a choice. */
   update(): void {
+    const canvas = this.canvas();
     const open = this.panels.map((panel) => panel.openSize()).filter((size): size is Size => size !== null);
-    this.crowdedNow = crowded(this.canvas(), open);
+    const where = this.panels.map((panel) => panel.openAnchor?.() ?? null).filter((anchor): anchor is Anchor => anchor !== null);
+    this.crowdedNow = crowded(canvas, open) || (canvas.w > 0 && canvas.h > 0 && graphNeedsRoom(where.map((anchor) => placed(anchor, canvas)), this.graphFits));
     for (const panel of this.panels) if (panel.choice() === null) panel.fold(this.crowdedNow);
   }
 }

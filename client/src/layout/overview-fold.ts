@@ -3,7 +3,7 @@
  * (the user's choice, remembered in this browser), or by itself on a crowded canvas while the user
  * has chosen nothing (see auto-fold.ts).
  */
-import type { Foldable } from './auto-fold';
+import { anchorOf, type Anchor, type Foldable } from './auto-fold';
 import { readFoldChoice, writeFold } from './folds';
 
 const FOLD_KEY = 'fingraph.overview.folded';
@@ -11,13 +11,18 @@ const FOLD_KEY = 'fingraph.overview.folded';
 export function attachOverviewFold(overview: HTMLElement, minimap: HTMLElement, button: HTMLButtonElement): Foldable {
   let choice = readFoldChoice(FOLD_KEY);
   let openSize: { w: number; h: number } | null = null;
+  let anchor: Anchor | null = null;
+  const measure = (): void => {
+    openSize = { w: overview.offsetWidth, h: overview.offsetHeight };
+    if (overview.offsetParent) anchor = anchorOf(overview.getBoundingClientRect(), overview.offsetParent.getBoundingClientRect());
+  };
   let changed: (() => void) | null = null;
   const show = (folded: boolean): void => {
     if (minimap.hidden === folded && button.getAttribute('aria-expanded') === String(!folded)) return;
     minimap.hidden = folded;
     button.setAttribute('aria-expanded', String(!folded));
     button.textContent = folded ? '▸ Overview' : '▾ Overview';
-    if (!folded) openSize = { w: overview.offsetWidth, h: overview.offsetHeight };
+    if (!folded) measure();
   };
   show(choice ?? false);
   button.addEventListener('click', () => {
@@ -28,7 +33,14 @@ export function attachOverviewFold(overview: HTMLElement, minimap: HTMLElement, 
   });
   return {
     choice: () => choice,
-    openSize: () => (minimap.hidden ? openSize : { w: overview.offsetWidth, h: overview.offsetHeight }),
+    openSize: () => {
+      if (!minimap.hidden) measure();
+      return openSize;
+    },
+    openAnchor: () => {
+      if (!minimap.hidden) measure();
+      return anchor;
+    },
     fold: show,
     watch: (listener) => {
       changed = listener;

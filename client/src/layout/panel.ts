@@ -170,9 +170,11 @@ export class CoveredAreas {
     this.covering.push(cover);
   }
 
-  /** The rectangles they cover now, in the canvas's pixels. */
-  rects(): Rect[] {
+  /** The rectangles they cover now, in the canvas's pixels (but for those `except`). */
+  rects(except: readonly HTMLElement[] = []): Rect[] {
     const origin = this.canvas.getBoundingClientRect();
-    return this.covering.flatMap((cover) => (cover instanceof Panel ? cover.coverOf(origin, this.margin) : coverOf(cover, origin, this.margin)) ?? []);
+    return this.covering
+      .filter((cover) => !except.includes(cover instanceof Panel ? cover.root : cover))
+      .flatMap((cover) => (cover instanceof Panel ? cover.coverOf(origin, this.margin) : coverOf(cover, origin, this.margin)) ?? []);
   }
 }

@@ -6,7 +6,7 @@
 import { labelStyle, shapeOutline, svgPoints, typeColor } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
 import { fill, h } from '../ui/dom';
-import { readFoldChoice, writeFold, type Foldable } from '../layout';
+import { anchorOf, readFoldChoice, writeFold, type Anchor, type Foldable } from '../layout';
 
 export interface LegendActions {
   toggleLabel(label: string): void;
@@ -68,6 +68,7 @@ let autoFolded = false;
 const isFolded = (): boolean => choice ?? autoFolded;
 /** The legend's size when last drawn open, and the last drawing (to fold or unfold it again). */
 let openSize: { w: number; h: number } | null = null;
+let openAnchor: Anchor | null = null;
 let redrawLast: (() => void) | null = null;
 let drawn: (() => void) | null = null;
 
@@ -75,6 +76,7 @@ let drawn: (() => void) | null = null;
 export const legendFold: Foldable = {
   choice: () => choice,
   openSize: () => openSize,
+  openAnchor: () => openAnchor,
   fold: (folded) => {
     if (folded === autoFolded) return;
     autoFolded = folded;
@@ -104,6 +106,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
   if (labels.size === 0) {
     root.hidden = true;
     openSize = null;
+    openAnchor = null;
     drawn?.();
     return;
   }
@@ -204,6 +207,9 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
     ),
   );
   // (Measured open: what it would cover when the canvas decides whether to fold it.)
-  if (!folded) openSize = { w: root.offsetWidth, h: root.offsetHeight };
+  if (!folded) {
+    openSize = { w: root.offsetWidth, h: root.offsetHeight };
+    if (root.offsetParent) openAnchor = anchorOf(root.getBoundingClientRect(), root.offsetParent.getBoundingClientRect());
+  }
   drawn?.();
 }
