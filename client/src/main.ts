@@ -51,11 +51,15 @@ createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
 const covers = new CoveredAreas(graph);
 for (const id of ['legend', 'overview', 'stage-status']) covers.add(byId(id));
 explorer.setOverlays(() => covers.rects());
-// (They fold, too, for a graph that fits the canvas at a readable zoom only without them; asked before every fit.)
+// (They fold, too, for a graph that fits the canvas at a readable zoom only without them: asked before a fit that frames the graph afresh.)
 const folding = [byId('legend'), byId('overview')];
 const autoFolds = new AutoFolds(
   () => ({ w: graph.clientWidth, h: graph.clientHeight }),
-  (open) => explorer.camera.fitsReadable([...covers.rects(folding), ...open]),
+  () => {
+    const fits = explorer.camera.readableCheck();
+    const others = covers.rects(folding);
+    return (open) => fits([...others, ...open]);
+  },
 );
 explorer.camera.setRoomMaker(() => autoFolds.update());
 new ResizeObserver(() => {

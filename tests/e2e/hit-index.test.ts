@@ -24,11 +24,15 @@ test('the indexed hit test finds the same node or relationship as Cytoscape at e
     const mismatches: string[] = [];
     let hits = 0;
     let points = 0;
+    // Every 10 px, from an offset of its own for each view: the four views together try points 2.5 px apart.
+    let offset = 0;
     const compare = (label: string): void => {
       const pan = cy.pan();
       const zoom = cy.zoom();
-      for (let y = 0; y < cy.height(); y += 7) {
-        for (let x = 0; x < cy.width(); x += 7) {
+      const from = offset;
+      offset += 2.5;
+      for (let y = from; y < cy.height(); y += 10) {
+        for (let x = from; x < cy.width(); x += 10) {
           const at = { x: (x - pan.x) / zoom, y: (y - pan.y) / zoom };
           for (const touch of [false, true]) {
             const ours = renderer.findNearestElements(at.x, at.y, true, touch).map((element) => element.id()).join(' ');

@@ -93,7 +93,7 @@ describe('the legend and the overview fold for a graph that fits a readable zoom
         this.folded = folded;
       },
     };
-    const folds = new AutoFolds(() => ({ w: 1100, h: 800 }), (covering) => covering.length === 0 || graphFitsBeside);
+    const folds = new AutoFolds(() => ({ w: 1100, h: 800 }), () => (covering) => covering.length === 0 || graphFitsBeside);
     folds.add(panel);
     folds.update();
     expect(panel.folded).toBe(true);

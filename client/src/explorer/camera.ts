@@ -16,6 +16,14 @@ const LABEL_GAP = 4;
 /** Pixels between a framed graph and the edges of the free part of the canvas. */
 export const FRAME_PADDING = 40;
 
+type Box = { x1: number; y1: number; x2: number; y2: number };
+type View = { zoom: number; pan: Position };
+
+/** A box in model units as a view (a zoom and pan) draws it, in the canvas's pixels. */
+function rendered(m: Box, view: View): Box {
+  return { x1: m.x1 * view.zoom + view.pan.x, y1: m.y1 * view.zoom + view.pan.y, x2: m.x2 * view.zoom + view.pan.x, y2: m.y2 * view.zoom + view.pan.y };
+}
+
 export class Camera {
   /** The parts of the canvas that panels cover (legend, overview, counts), in the canvas's pixels. */
   private covered: () => Rect[] = () => [];
@@ -35,24 +43,27 @@ export class Camera {
     this.covered = covered;
   }
 
-  /** Tells the camera what folds panels away (or opens them again) for the graph, asked before every fit. */
+  /** Tells the camera what folds panels away (or opens them again) for the graph: asked before a fit that frames the graph afresh (not while it only follows an expansion or a resize). */
   setRoomMaker(makeRoom: () => void): void {
     this.makeRoom = makeRoom;
   }
 
   /**
-   * Whether the visible graph, framed as a fresh view is (fitClose: centred in the free part of the
-   * canvas, no further out than the readable zoom), would have every node whole and clear of
-   * `covering`: what decides whether the legend and the overview fold for it. (A graph's box may
-   * reach under a corner panel where no node is: only the nodes count.)
+   * A check of whether the visible graph, framed as a fresh view is (fitClose: centred in the free
+   * part of the canvas, no further out than the readable zoom), would have every node whole and clear
+   * of the rectangles given: what decides whether the legend and the overview fold for it. The graph
+   * is measured once, for as many checks as are asked. (A graph's box may reach under a corner panel
+   * where no node is: only the nodes count.)
    */
-  fitsReadable(covering: readonly Rect[]): boolean {
+  readableCheck(): (covering: readonly Rect[]) => boolean {
     const visible = this.cy.elements(':visible');
-    if (visible.empty()) return true;
+    if (visible.empty()) return () => true;
     const box = visible.boundingBox();
-    const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, covering, box, FRAME_PADDING);
-    const view = fitInto(box, area, FRAME_PADDING, { min: READABLE_ZOOM, max: 1.5 });
-    return !this.anyCut(this.cy.nodes(':visible'), view, covering);
+    const boxes = this.cy.nodes(':visible').map((node) => node.boundingBox({ includeLabels: true, includeEdges: false }));
+    return (covering) => {
+      const view = this.framing(box, FRAME_PADDING, 1.5, READABLE_ZOOM, covering);
+      return !boxes.some((m) => this.cut(rendered(m, view), covering));
+    };
   }
 
   /** The middle of what the view shows, in graph coordinates. */
@@ -111,6 +122,7 @@ export class Camera {
    * less zooming out). Otherwise as they are. The `pinned` ones stay put.
    */
   drawnTogether(positions: Record<string, Position>, pinned: ReadonlySet<string>, spread = 1): Record<string, Position> {
+    this.makeRoom();
     const visible = this.cy.elements(':visible');
     const view = this.fitting(visible, FRAME_PADDING);
     if (!view || view.zoom >= READABLE_ZOOM) return positions;
@@ -139,26 +151,26 @@ export class Camera {
     return apartDownTo(placed, centre, LABEL_GAP);
   }
 
-  /** Whether any of these nodes, with its label, is cut off by the canvas's edge or under a panel: in the view shown, or in `view` (a zoom and pan) with `covered`. */
-  private anyCut(nodes: NodeCollection, view?: { zoom: number; pan: Position }, covered: readonly Rect[] = this.covered()): boolean {
-    const width = this.cy.width();
-    const height = this.cy.height();
-    return nodes.some((node) => {
-      let b: { x1: number; y1: number; x2: number; y2: number } = node.renderedBoundingBox();
-      if (view) {
-        const m = node.boundingBox({ includeLabels: true, includeEdges: false });
-        b = { x1: m.x1 * view.zoom + view.pan.x, y1: m.y1 * view.zoom + view.pan.y, x2: m.x2 * view.zoom + view.pan.x, y2: m.y2 * view.zoom + view.pan.y };
-      }
-      return b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
-    });
+  /** Whether any of these nodes, with its label, is cut off by the canvas's edge or under a panel, in the view shown. */
+  private anyCut(nodes: NodeCollection): boolean {
+    const covered = this.covered();
+    return nodes.some((node) => this.cut(node.renderedBoundingBox(), covered));
+  }
+
+  /** Whether a box (in the canvas's pixels) is cut off by the canvas's edge or under one of `covered`. */
+  private cut(b: Box, covered: readonly Rect[]): boolean {
+    return b.x1 < 0 || b.x2 > this.cy.width() || b.y1 < 0 || b.y2 > this.cy.height() || covered.some((r) => b.x1 < r.x2 && r.x1 < b.x2 && b.y1 < r.y2 && r.y1 < b.y2);
   }
 
   /** The zoom and pan that fit `elements` into the free part of the canvas, within the zoom limits given. */
-  private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom(), minZoom = this.cy.minZoom()): { zoom: number; pan: Position } | null {
+  private fitting(elements: Collection, padding: number, maxZoom = this.cy.maxZoom(), minZoom = this.cy.minZoom()): View | null {
     if (elements.empty()) return null;
-    this.makeRoom();
-    const box = elements.boundingBox();
-    const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, this.covered(), box, padding);
+    return this.framing(elements.boundingBox(), padding, maxZoom, minZoom, this.covered());
+  }
+
+  /** The zoom and pan that fit a box (in model units) into the part of the canvas clear of `covered`, within the zoom limits given. */
+  private framing(box: Box & { w: number; h: number }, padding: number, maxZoom: number, minZoom: number, covered: readonly Rect[]): View {
+    const area = freeArea({ w: this.cy.width(), h: this.cy.height() }, covered, box, padding);
     return fitInto(box, area, padding, { min: Math.min(minZoom, maxZoom), max: maxZoom });
   }
 
@@ -175,6 +187,7 @@ export class Camera {
     const nodes = this.cy.nodes().filter((node) => wanted.has(node.id()));
     if (!this.anyCut(nodes)) return;
     this.cy.stop();
+    this.makeRoom();
     const view = this.fitting(nodes, 50, 1.5);
     if (view) this.cy.viewport(view);
   }
@@ -184,6 +197,7 @@ export class Camera {
    * screen), like an expansion, and no further than the readable zoom (a large graph is centred).
    */
   fitClose(): void {
+    this.makeRoom();
     const view = this.fitting(this.cy.elements(':visible'), FRAME_PADDING, 1.5, READABLE_ZOOM);
     if (view) this.cy.viewport(view);
   }
@@ -195,18 +209,21 @@ export class Camera {
    */
   fitWholeIfCut(): void {
     if (!this.anyCut(this.cy.nodes(':visible'))) return;
+    this.makeRoom();
     const view = this.fitting(this.cy.elements(':visible'), FRAME_PADDING, 1.5);
     if (view) this.cy.viewport(view);
   }
 
   /** Fits the visible graph into the part of the view no panel covers, animated. */
   fitView(): void {
+    this.makeRoom();
     const view = this.fitting(this.cy.elements(':visible'), 40);
     if (view) this.cy.animate({ ...view, duration: 200 });
   }
 
   /** Frames the highlighted elements (a found path) with their labels readable: centred in the free part of the canvas, panned rather than shrunk. */
   frameHighlight(): void {
+    this.makeRoom();
     const framing = this.fitting(this.cy.elements('.highlighted'), 60, 1.5, READABLE_ZOOM);
     if (framing) this.cy.animate({ ...framing, duration: 250 });
   }

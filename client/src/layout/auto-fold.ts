@@ -82,13 +82,13 @@ export class AutoFolds {
   private crowdedNow = false;
 
   /**
-   * `graphFits`: whether the graph shown, at the readable zoom, fits the canvas clear of these
-   * rectangles besides what else covers it (the counts, open panels that do not fold); by default
-   * the graph is not asked.
+   * `graphCheck`: measures the graph shown, once per update, and gives what tells whether it fits
+   * the canvas at the readable zoom clear of these rectangles besides what else covers it (the
+   * counts, open panels that do not fold); by default the graph is not asked.
    */
   constructor(
     private readonly canvas: () => Size,
-    private readonly graphFits: (covering: readonly Rect[]) => boolean = () => true,
+    private readonly graphCheck: () => (covering: readonly Rect[]) => boolean = () => () => true,
   ) {}
 
   add(panel: Foldable): void {
@@ -106,7 +106,8 @@ export class AutoFolds {
     const canvas = this.canvas();
     const open = this.panels.map((panel) => panel.openSize()).filter((size): size is Size => size !== null);
     const where = this.panels.map((panel) => panel.openAnchor?.() ?? null).filter((anchor): anchor is Anchor => anchor !== null);
-    this.crowdedNow = crowded(canvas, open) || (canvas.w > 0 && canvas.h > 0 && graphNeedsRoom(where.map((anchor) => placed(anchor, canvas)), this.graphFits));
+    const forGraph = (): boolean => canvas.w > 0 && canvas.h > 0 && where.length > 0 && graphNeedsRoom(where.map((anchor) => placed(anchor, canvas)), this.graphCheck());
+    this.crowdedNow = crowded(canvas, open) || forGraph();
     for (const panel of this.panels) if (panel.choice() === null) panel.fold(this.crowdedNow);
   }
 }
