@@ -407,21 +407,27 @@ test('"New tab" opens the console alone, full-window, in a new tab (the same pag
   expect(new URL(popup.url()).search).toBe('?console=full');
   await popup.close();
 
+  const alone = await open(SIZES[0]!, new URL(href, context.app.url).toString());
+  await alone.page.waitForSelector('[data-testid="cypher-editor"]');
+  // It runs queries as the drawer does.
+  await alone.page.click('[data-testid="cypher-editor"]');
+  await alone.page.keyboard.press('Control+A');
+  await alone.page.keyboard.type('RETURN 1 AS one');
+  await alone.page.keyboard.press('Escape');
+  await alone.page.keyboard.press('Control+Enter');
+  await alone.page.waitForSelector('[data-testid="console-table"]');
+  // And it takes the whole window at every size (the same page, resized).
   for (const size of SIZES) {
-    const alone = await open(size, new URL(href, context.app.url).toString());
-    await alone.page.waitForSelector('[data-testid="cypher-editor"]');
+    await alone.page.setViewportSize(size);
+    await alone.page.waitForFunction((size) => {
+      const r = document.querySelector('#console')!.getBoundingClientRect();
+      return r.width === size.width && r.height === size.height;
+    }, size);
     const panel = await mustBox(alone.page, '#console');
     expect(panel).toMatchObject({ left: 0, top: 0, width: size.width, height: size.height });
-    // It runs queries as the drawer does.
-    await alone.page.click('[data-testid="cypher-editor"]');
-    await alone.page.keyboard.press('Control+A');
-    await alone.page.keyboard.type('RETURN 1 AS one');
-    await alone.page.keyboard.press('Escape');
-    await alone.page.keyboard.press('Control+Enter');
-    await alone.page.waitForSelector('[data-testid="console-table"]');
     await screenshot(alone.page, `layout-console-tab-${sizeName(size)}`);
-    expect(alone.errors).toEqual([]);
-    await alone.page.close();
   }
+  expect(alone.errors).toEqual([]);
+  await alone.page.close();
   expect(errors).toEqual([]);
 });
