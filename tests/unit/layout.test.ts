@@ -101,34 +101,6 @@ describe('the legend and the overview fold for a graph that fits a readable zoom
     folds.update();
     expect(panel.folded).toBe(false);
   });
-  test("a panel's content changing measures the panels again but keeps the graph's last answer: the graph is not measured at every change of the view", () => {
-    let asks = 0;
-    let changed = (): void => undefined;
-    const panel: Foldable & { folded: boolean | null } = {
-      folded: null,
-      choice: () => null,
-      openSize: () => ({ w: 420, h: 284 }),
-      openAnchor: () => ({ x: 10, y: 10, w: 420, h: 284, right: false, bottom: true }),
-      fold(folded) {
-        this.folded = folded;
-      },
-      watch(listener) {
-        changed = listener;
-      },
-    };
-    const folds = new AutoFolds(() => ({ w: 1100, h: 800 }), () => {
-      asks += 1;
-      return (covering) => covering.length === 0;
-    });
-    folds.add(panel);
-    folds.update();
-    expect({ asks, folded: panel.folded }).toEqual({ asks: 1, folded: true });
-    changed();
-    changed();
-    expect({ asks, folded: panel.folded }).toEqual({ asks: 1, folded: true });
-    folds.update();
-    expect(asks).toBe(2);
-  });
 });
 
 describe('how close together a graph may be drawn before its labels touch', () => {

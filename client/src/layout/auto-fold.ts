@@ -80,8 +80,6 @@ export interface Foldable {
 export class AutoFolds {
   private readonly panels: Foldable[] = [];
   private crowdedNow = false;
-  /** Whether the graph needed the room when last asked (see graphNeedsRoom). */
-  private graphWantsRoom = false;
 
   /**
    * `graphCheck`: measures the graph shown, once per update, and gives what tells whether it fits
@@ -95,9 +93,7 @@ export class AutoFolds {
 
   add(panel: Foldable): void {
     this.panels.push(panel);
-    // (A panel's content changes with every change of the view: its size is measured again, and the
-    // graph's answer of the last ask kept; the graph is asked before a fit that frames it afresh.)
-    panel.watch?.(() => this.update({ askGraph: false }));
+    panel.watch?.(() => this.update());
   }
 
   /** Whether the canvas is crowded at its last measure (what a panel without a choice follows). */
@@ -105,17 +101,13 @@ export class AutoFolds {
     return this.crowdedNow;
   }
 
-  /**
-   * Measures again (the canvas resized, a panel's content or the graph changed) and folds or
-   * unfolds the panels without a choice. `askGraph: false` keeps the graph's answer of the last ask
-   * (whether it needs the room: measuring it takes every node's box).
-   */
-  update(options: { askGraph?: boolean } = {}): void {
+  /** Measures again (the canvas resized, a panel's content or the graph changed) and folds or unfolds the panels without a choice. */
+  update(): void {
     const canvas = this.canvas();
     const open = this.panels.map((panel) => panel.openSize()).filter((size): size is Size => size !== null);
     const where = this.panels.map((panel) => panel.openAnchor?.() ?? null).filter((anchor): anchor is Anchor => anchor !== null);
-    if (options.askGraph ?? true) this.graphWantsRoom = canvas.w > 0 && canvas.h > 0 && where.length > 0 && graphNeedsRoom(where.map((anchor) => placed(anchor, canvas)), this.graphCheck());
-    this.crowdedNow = crowded(canvas, open) || this.graphWantsRoom;
+    const forGraph = (): boolean => canvas.w > 0 && canvas.h > 0 && where.length > 0 && graphNeedsRoom(where.map((anchor) => placed(anchor, canvas)), this.graphCheck());
+    this.crowdedNow = crowded(canvas, open) || forGraph();
     for (const panel of this.panels) if (panel.choice() === null) panel.fold(this.crowdedNow);
   }
 }
