@@ -45,13 +45,13 @@ const tooltip = h('div', { id: 'node-tooltip', class: 'node-tooltip', role: 'too
 const hover = attachHover(cy, { tooltip });
 const explorer = new Explorer(cy);
 createMinimap(cy, byId<HTMLCanvasElement>('minimap'));
-// The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
-// (The legend and the overview fold or unfold by themselves first: the camera then keeps the graph clear of what stays open.)
 // The panels over the canvas (and the legend, the overview, the counts): fits keep the graph clear of them.
 const covers = new CoveredAreas(graph);
 for (const id of ['legend', 'overview', 'stage-status']) covers.add(byId(id));
 explorer.setOverlays(() => covers.rects());
-// (They fold, too, for a graph that fits the canvas at a readable zoom only without them: asked before a fit that frames the graph afresh.)
+// The legend and the overview fold on a crowded canvas, and for a graph that fits the canvas at a
+// readable zoom only without them: asked on a resize, when the legend is redrawn, and before a fit
+// that frames the graph afresh.
 const folding = [byId('legend'), byId('overview')];
 const autoFolds = new AutoFolds(
   () => ({ w: graph.clientWidth, h: graph.clientHeight }),
@@ -62,6 +62,8 @@ const autoFolds = new AutoFolds(
   },
 );
 explorer.camera.setRoomMaker(() => autoFolds.update());
+// The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
+// (The legend and the overview fold or unfold by themselves first: the camera then keeps the graph clear of what stays open.)
 new ResizeObserver(() => {
   autoFolds.update();
   explorer.resized();

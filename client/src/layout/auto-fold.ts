@@ -47,6 +47,11 @@ export function anchorOf(panel: Box, canvas: Box): Anchor {
   return { x: Math.min(left, right), y: Math.min(top, bottom), w: panel.right - panel.left, h: panel.bottom - panel.top, right: right < left, bottom: bottom < top };
 }
 
+/** The anchor of a panel element over the canvas it is placed in (its offset parent), or null while it is not laid out. */
+export function anchorIn(panel: HTMLElement): Anchor | null {
+  return panel.offsetParent ? anchorOf(panel.getBoundingClientRect(), panel.offsetParent.getBoundingClientRect()) : null;
+}
+
 /** Where a panel of this anchor covers a canvas of this size, `margin` around it (as CoveredAreas counts it). */
 export function placed(anchor: Anchor, canvas: Size, margin = 6): Rect {
   const x1 = anchor.right ? canvas.w - anchor.x - anchor.w : anchor.x;

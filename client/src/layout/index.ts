@@ -2,7 +2,7 @@
 export { freeArea, fitInto, type Box, type Rect, type Size } from './free-area';
 export { attachOverflow, fitting, type Overflow } from './overflow';
 export { readFold, readFoldChoice, writeFold } from './folds';
-export { anchorOf, AutoFolds, crowded, graphNeedsRoom, placed, type Anchor, type Foldable } from './auto-fold';
+export { anchorIn, anchorOf, AutoFolds, crowded, graphNeedsRoom, placed, type Anchor, type Foldable } from './auto-fold';
 export { attachOverviewFold } from './overview-fold';
 export { attachSidePanel } from './side-panel';
 export { drawerPixels, drawerShare, readShare, DRAWER_DEFAULT } from './drawer-size';

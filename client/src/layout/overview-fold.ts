@@ -3,7 +3,7 @@
  * (the user's choice, remembered in this browser), or by itself on a crowded canvas while the user
  * has chosen nothing (see auto-fold.ts).
  */
-import { anchorOf, type Anchor, type Foldable } from './auto-fold';
+import { anchorIn, type Anchor, type Foldable } from './auto-fold';
 import { readFoldChoice, writeFold } from './folds';
 
 const FOLD_KEY = 'fingraph.overview.folded';
@@ -14,7 +14,7 @@ export function attachOverviewFold(overview: HTMLElement, minimap: HTMLElement, 
   let anchor: Anchor | null = null;
   const measure = (): void => {
     openSize = { w: overview.offsetWidth, h: overview.offsetHeight };
-    if (overview.offsetParent) anchor = anchorOf(overview.getBoundingClientRect(), overview.offsetParent.getBoundingClientRect());
+    anchor = anchorIn(overview) ?? anchor;
   };
   let changed: (() => void) | null = null;
   const show = (folded: boolean): void => {

@@ -6,7 +6,7 @@
 import { labelStyle, shapeOutline, svgPoints, typeColor } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
 import { fill, h } from '../ui/dom';
-import { anchorOf, readFoldChoice, writeFold, type Anchor, type Foldable } from '../layout';
+import { anchorIn, readFoldChoice, writeFold, type Anchor, type Foldable } from '../layout';
 
 export interface LegendActions {
   toggleLabel(label: string): void;
@@ -209,7 +209,7 @@ export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendA
   // (Measured open: what it would cover when the canvas decides whether to fold it.)
   if (!folded) {
     openSize = { w: root.offsetWidth, h: root.offsetHeight };
-    if (root.offsetParent) openAnchor = anchorOf(root.getBoundingClientRect(), root.offsetParent.getBoundingClientRect());
+    openAnchor = anchorIn(root) ?? openAnchor;
   }
   drawn?.();
 }
