@@ -19,7 +19,7 @@ import { Inspector } from './inspector';
 import { CanvasKeyboard } from './keyboard';
 import { attachShortcuts } from './keyboard/shortcuts';
 import { attachOverviewFold, attachSidePanel, AutoFolds, CoveredAreas, Panel } from './layout';
-import { drawLegend, legendFold } from './legend';
+import { Legend } from './legend';
 import { legendActions } from './legend/actions';
 import { CanvasMenus } from './menu/canvas-menus';
 import { PathsPanel } from './paths';
@@ -147,7 +147,8 @@ if (consoleOnlyRequested()) {
 }
 
 // Around the canvas: the overview, the toolbar, the counts, the search, the loading bar.
-autoFolds.add(legendFold);
+const legend = new Legend(byId('legend'));
+autoFolds.add(legend.fold);
 autoFolds.add(attachOverviewFold(byId('overview'), byId('minimap'), byId<HTMLButtonElement>('overview-fold')));
 const startView = (): void => void loadStartView(explorer, schemaLoaded);
 const toolbar = attachToolbar(cy, explorer, { startView, share: () => void addressBar.share() });
@@ -202,12 +203,11 @@ const addressBar = new AddressBar({
 cy.on('viewport', () => addressBar.cameraMoved());
 
 // After every change: the toolbar, the counts, the legend, the inspector, the text view, the address bar.
-const legend = byId('legend');
 const legendControls = legendActions(explorer);
 explorer.onChange((state, history) => {
   toolbar.update(state, history);
   stageStatus.update(state);
-  drawLegend(legend, state, legendControls, { key: drawStyleKey(explorer.looks.key, () => styling.panel.toggle(true)), labelColors: explorer.rules.color.by === 'label' });
+  legend.draw(state, legendControls, { key: drawStyleKey(explorer.looks.key, () => styling.panel.toggle(true)), labelColors: explorer.rules.color.by === 'label' });
   inspector.refresh();
   textView.update(state);
   addressBar.viewChanged();

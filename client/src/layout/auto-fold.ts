@@ -7,6 +7,7 @@
  * (folds.ts). The rules are pure; the class holds the panels and applies them.
  */
 import type { Rect, Size } from './free-area';
+import type { Panel } from './panel';
 
 /** A canvas shorter than this folds the panels (the console open on a laptop: about 400 px). */
 export const SHORT_CANVAS = 520;
@@ -80,6 +81,39 @@ export interface Foldable {
   fold(folded: boolean): void;
   /** Calls `changed` when its content (and so its open size) changes. */
   watch?(changed: () => void): void;
+}
+
+/**
+ * A Panel over the canvas (the legend's lists, the overview's minimap, each folding to its header) as
+ * AutoFolds sees it: the user's remembered choice, `whole` (the panel with its header) measured
+ * while open, and folded or unfolded by itself through Panel.follow. A fold the user makes and a
+ * `redrawn()` content tell AutoFolds to measure again; a fold it made itself does not.
+ */
+export function autoFoldable(panel: Panel, whole: HTMLElement): Foldable & { redrawn(): void } {
+  let openSize: Size | null = null;
+  let anchor: Anchor | null = null;
+  let changed: (() => void) | null = null;
+  const measured = (): boolean => {
+    if (whole.hidden) return false;
+    if (panel.isOpen) {
+      openSize = { w: whole.offsetWidth, h: whole.offsetHeight };
+      anchor = anchorIn(whole) ?? anchor;
+    }
+    return true;
+  };
+  panel.onToggle(() => {
+    if (!panel.byItself) changed?.();
+  });
+  return {
+    choice: () => panel.choice(),
+    openSize: () => (measured() ? openSize : null),
+    openAnchor: () => (measured() ? anchor : null),
+    fold: (folded) => panel.follow(!folded),
+    watch: (listener) => {
+      changed = listener;
+    },
+    redrawn: () => changed?.(),
+  };
 }
 
 export class AutoFolds {

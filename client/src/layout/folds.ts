@@ -1,8 +1,3 @@
-/** Whether a panel over the canvas (legend, overview) is folded away, remembered in this browser. */
-export function readFold(key: string): boolean {
-  return readFoldChoice(key) === true;
-}
-
 /** The user's choice for a panel: folded (true), open (false), or none made (null: it folds by itself, see auto-fold.ts). */
 export function readFoldChoice(key: string): boolean | null {
   try {

@@ -9,7 +9,7 @@
  * and closes it too, and the panel follows), showModal()/close() for a <dialog> (Escape is the
  * browser's there).
  */
-import { readFold, writeFold } from './folds';
+import { readFoldChoice, writeFold } from './folds';
 import type { Rect } from './free-area';
 
 export interface PanelOptions {
@@ -40,13 +40,20 @@ export class Panel {
   private opener: HTMLElement | null;
   /** Open at the last opening or closing (a <details>' toggle event comes after the change: told once). */
   private wasOpen: boolean;
+  /** The user's last choice, with `remember` (true: folded, false: open; null: none made, see follow). */
+  private chosen: boolean | null = null;
+  /** Opening or closing by itself (follow): not the user's choice. */
+  private following = false;
 
   constructor(
     readonly root: HTMLElement,
     private readonly options: PanelOptions = {},
   ) {
     this.opener = options.opener ?? null;
-    if (options.remember !== undefined) this.apply(!readFold(options.remember));
+    if (options.remember !== undefined) {
+      this.chosen = readFoldChoice(options.remember);
+      this.apply(this.chosen !== true);
+    }
     this.wasOpen = this.isOpen;
     this.expanded();
     options.opener?.addEventListener('click', () => {
@@ -102,6 +109,31 @@ export class Panel {
     else this.close();
   }
 
+  /** The user's choice, for a panel that remembers its fold: folded (true), open (false), or none made (null). */
+  choice(): boolean | null {
+    return this.chosen;
+  }
+
+  /**
+   * Opens or closes it by itself, as a rule says (a panel over a crowded canvas folds away, see
+   * auto-fold.ts): not remembered as the user's choice, and the focus left where it is.
+   */
+  follow(open: boolean): void {
+    if (open === this.isOpen) return;
+    this.following = true;
+    try {
+      this.apply(open);
+      this.settled(open, false);
+    } finally {
+      this.following = false;
+    }
+  }
+
+  /** Whether the opening or closing being told to the listeners came from `follow` (a rule, not the user). */
+  get byItself(): boolean {
+    return this.following;
+  }
+
   /** Whether `target` is inside the panel. */
   contains(target: EventTarget | null): boolean {
     return target instanceof Node && this.root.contains(target);
@@ -127,7 +159,10 @@ export class Panel {
     if (open === this.wasOpen) return;
     this.wasOpen = open;
     this.expanded();
-    if (this.options.remember !== undefined) writeFold(this.options.remember, !open);
+    if (this.options.remember !== undefined && !this.following) {
+      this.chosen = !open;
+      writeFold(this.options.remember, !open);
+    }
     this.options.toggled?.(open);
     for (const listener of this.listeners) listener(open);
     if (!open && focusOpener) this.opener?.focus({ preventScroll: true });

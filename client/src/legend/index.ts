@@ -6,7 +6,7 @@
 import { labelStyle, shapeOutline, svgPoints, typeColor } from '../graph';
 import { canvasCounts, yearSpan, type ViewState, type YearRange } from '../state';
 import { fill, h } from '../ui/dom';
-import { anchorIn, readFoldChoice, writeFold, type Anchor, type Foldable } from '../layout';
+import { autoFoldable, Panel, type Foldable } from '../layout';
 
 export interface LegendActions {
   toggleLabel(label: string): void;
@@ -60,32 +60,7 @@ function edgeSwatch(type: string): HTMLSpanElement {
   return line;
 }
 
-/** Whether the user folded the legend away or opened it (kept across redraws and reloads; null: none chosen). */
 const FOLD_KEY = 'fingraph.legend.folded';
-let choice = readFoldChoice(FOLD_KEY);
-/** Folded by itself (a crowded canvas, see layout/auto-fold.ts), while the user has chosen nothing. */
-let autoFolded = false;
-const isFolded = (): boolean => choice ?? autoFolded;
-/** The legend's size when last drawn open, and the last drawing (to fold or unfold it again). */
-let openSize: { w: number; h: number } | null = null;
-let openAnchor: Anchor | null = null;
-let redrawLast: (() => void) | null = null;
-let drawn: (() => void) | null = null;
-
-/** The legend as a panel that folds by itself on a crowded canvas (see AutoFolds). */
-export const legendFold: Foldable = {
-  choice: () => choice,
-  openSize: () => openSize,
-  openAnchor: () => openAnchor,
-  fold: (folded) => {
-    if (folded === autoFolded) return;
-    autoFolded = folded;
-    redrawLast?.();
-  },
-  watch: (changed) => {
-    drawn = changed;
-  },
-};
 
 /**
  * `styling` (optional): the key to the styling rules in use, drawn under the lists, and whether the
@@ -99,117 +74,143 @@ export interface LegendStyling {
 
 const SHAPE_ONLY = '#b8c2cc';
 
-export function drawLegend(root: HTMLElement, state: ViewState, actions: LegendActions, styling: LegendStyling = { key: null, labelColors: true }): void {
-  const redraw = (): void => drawLegend(root, state, actions, styling);
-  redrawLast = redraw;
-  const { labels, types } = canvasCounts(state);
-  if (labels.size === 0) {
-    root.hidden = true;
-    openSize = null;
-    openAnchor = null;
-    drawn?.();
-    return;
-  }
-  root.hidden = false;
-  const folded = isFolded();
-  const hiddenLabels = new Set(state.filters.hiddenLabels);
-  const hiddenTypes = new Set(state.filters.hiddenTypes);
-  const span = yearSpan(state);
-  const years = state.filters.years;
-  const filtered = hiddenLabels.size > 0 || hiddenTypes.size > 0 || years !== null || state.filters.hideOrphans;
-  /** "only": this one alone (named for screen readers and the tooltip). */
-  const only = (what: string, run: () => void, testId: string): HTMLButtonElement =>
-    h('button', { type: 'button', class: 'link legend-only', title: `Show only ${what}`, 'aria-label': `Show only ${what}`, onclick: run, 'data-testid': testId }, 'only');
-  const all = (count: number, run: () => void, what: string, testId: string): HTMLElement | null =>
-    count > 0 ? h('li', {}, h('button', { type: 'button', class: 'link legend-all', title: `Show every ${what} again`, onclick: run, 'data-testid': testId }, `all (${count} off)`)) : null;
-  const yearInput = (which: 'from' | 'to'): HTMLInputElement =>
-    h('input', {
-      type: 'number',
-      class: 'year',
-      'aria-label': which === 'from' ? 'From year' : 'To year',
-      value: years?.[which] ?? span?.[which] ?? '',
-      min: 1000,
-      max: 2999,
-      onchange: () => readYears(),
+/**
+ * The legend over the canvas: its lists drawn after every change of the view, and its fold (a Panel
+ * on its body, folding it to its header: the user's choice remembered, or by itself on a crowded
+ * canvas, see AutoFolds). Folded, its lists are drawn when it opens.
+ */
+export class Legend {
+  readonly fold: Foldable & { redrawn(): void };
+  private readonly panel: Panel;
+  private readonly body: HTMLElement;
+  private readonly showAll: HTMLElement;
+  private last: (() => void) | null = null;
+
+  constructor(private readonly root: HTMLElement) {
+    const button = root.querySelector<HTMLButtonElement>('.legend-fold')!;
+    this.body = root.querySelector<HTMLElement>('.legend-body')!;
+    this.showAll = root.querySelector<HTMLElement>('#legend-show-all')!;
+    const label = (open: boolean): void => {
+      button.textContent = open ? '▾ Legend' : '▸ Legend and filters';
+    };
+    this.panel = new Panel(this.body, {
+      opener: button,
+      remember: FOLD_KEY,
+      focus: false,
+      toggled: (open) => {
+        label(open);
+        if (open) this.last?.();
+      },
     });
-  const fromInput = yearInput('from');
-  const toInput = yearInput('to');
-  const undated = h('input', { type: 'checkbox', checked: state.filters.keepUndated, onchange: () => readYears() });
-  const readYears = (): void => {
-    const from = Number(fromInput.value);
-    const to = Number(toInput.value);
-    if (!fromInput.value || !toInput.value || !Number.isInteger(from) || !Number.isInteger(to)) return;
-    actions.setYears({ from, to }, undated.checked);
-  };
-  fill(
-    root,
-    h(
-      'div',
-      { class: 'legend-head' },
-      h('button', { type: 'button', class: 'link legend-fold', 'aria-expanded': String(!folded), onclick: () => { choice = !folded; writeFold(FOLD_KEY, choice); redraw(); } }, folded ? '▸ Legend and filters' : '▾ Legend'),
-      filtered ? h('button', { type: 'button', class: 'link', onclick: actions.clearFilters }, 'Show all') : null,
-    ),
-    folded ? null : h('div', { class: 'legend-body' },
-    h(
-      'ul',
-      { class: 'legend-list', 'aria-label': 'Labels' },
-      ...[...labels].map(([label, count]) => {
-        const style = labelStyle(label);
-        return h(
-          'li',
-          {},
-          h(
-            'label',
-            {},
-            h('input', { type: 'checkbox', checked: !hiddenLabels.has(label), onchange: () => actions.toggleLabel(label), 'data-testid': `legend-label-${label}` }),
-            swatch(style.shape, styling.labelColors ? style.color : SHAPE_ONLY),
-            `${label} (${count})`,
-          ),
-          only(`the label ${label}`, () => actions.onlyLabel(label), `legend-only-label-${label}`),
-        );
-      }),
-      all(hiddenLabels.size, actions.showAllLabels, 'label', 'legend-all-labels'),
-    ),
-    h(
-      'ul',
-      { class: 'legend-list', 'aria-label': 'Relationship types' },
-      ...[...types].map(([type, count]) =>
-        h(
-          'li',
-          {},
-          h('label', {}, h('input', { type: 'checkbox', checked: !hiddenTypes.has(type), onchange: () => actions.toggleType(type), 'data-testid': `legend-type-${type}` }), edgeSwatch(type), `${type} (${count})`),
-          only(`the relationship type ${type}`, () => actions.onlyType(type), `legend-only-type-${type}`),
-        ),
-      ),
-      all(hiddenTypes.size, actions.showAllTypes, 'relationship type', 'legend-all-types'),
-    ),
-    types.size > 0 || state.filters.hideOrphans
-      ? h(
-          'label',
-          { class: 'legend-orphans small' },
-          h('input', { type: 'checkbox', checked: state.filters.hideOrphans, onchange: (event) => actions.setHideOrphans((event.target as HTMLInputElement).checked), 'data-testid': 'legend-hide-orphans' }),
-          ' hide nodes without a visible relationship',
-        )
-      : null,
-    span
-      ? h(
-          'div',
-          { class: 'legend-years' },
-          h('span', {}, 'Dated '),
-          fromInput,
-          '–',
-          toInput,
-          h('label', { class: 'small' }, undated, ' keep undated'),
-          years ? h('button', { type: 'button', class: 'link', onclick: () => actions.setYears(null, true) }, 'any date') : null,
-        )
-      : null,
-    styling.key,
-    ),
-  );
-  // (Measured open: what it would cover when the canvas decides whether to fold it.)
-  if (!folded) {
-    openSize = { w: root.offsetWidth, h: root.offsetHeight };
-    openAnchor = anchorIn(root) ?? openAnchor;
+    label(this.panel.isOpen);
+    this.fold = autoFoldable(this.panel, root);
   }
-  drawn?.();
+
+  draw(state: ViewState, actions: LegendActions, styling: LegendStyling = { key: null, labelColors: true }): void {
+    this.last = () => this.drawNow(state, actions, styling);
+    this.drawNow(state, actions, styling);
+  }
+
+  private drawNow(state: ViewState, actions: LegendActions, styling: LegendStyling): void {
+    const root = this.root;
+    const { labels, types } = canvasCounts(state);
+    if (labels.size === 0) {
+      root.hidden = true;
+      this.fold.redrawn();
+      return;
+    }
+    root.hidden = false;
+    const hiddenLabels = new Set(state.filters.hiddenLabels);
+    const hiddenTypes = new Set(state.filters.hiddenTypes);
+    const span = yearSpan(state);
+    const years = state.filters.years;
+    const filtered = hiddenLabels.size > 0 || hiddenTypes.size > 0 || years !== null || state.filters.hideOrphans;
+    /** "only": this one alone (named for screen readers and the tooltip). */
+    const only = (what: string, run: () => void, testId: string): HTMLButtonElement =>
+      h('button', { type: 'button', class: 'link legend-only', title: `Show only ${what}`, 'aria-label': `Show only ${what}`, onclick: run, 'data-testid': testId }, 'only');
+    const all = (count: number, run: () => void, what: string, testId: string): HTMLElement | null =>
+      count > 0 ? h('li', {}, h('button', { type: 'button', class: 'link legend-all', title: `Show every ${what} again`, onclick: run, 'data-testid': testId }, `all (${count} off)`)) : null;
+    const yearInput = (which: 'from' | 'to'): HTMLInputElement =>
+      h('input', {
+        type: 'number',
+        class: 'year',
+        'aria-label': which === 'from' ? 'From year' : 'To year',
+        value: years?.[which] ?? span?.[which] ?? '',
+        min: 1000,
+        max: 2999,
+        onchange: () => readYears(),
+      });
+    const fromInput = yearInput('from');
+    const toInput = yearInput('to');
+    const undated = h('input', { type: 'checkbox', checked: state.filters.keepUndated, onchange: () => readYears() });
+    const readYears = (): void => {
+      const from = Number(fromInput.value);
+      const to = Number(toInput.value);
+      if (!fromInput.value || !toInput.value || !Number.isInteger(from) || !Number.isInteger(to)) return;
+      actions.setYears({ from, to }, undated.checked);
+    };
+    fill(this.showAll, filtered ? h('button', { type: 'button', class: 'link', onclick: actions.clearFilters }, 'Show all') : null);
+    if (!this.panel.isOpen) {
+      this.fold.redrawn();
+      return;
+    }
+    fill(
+      this.body,
+      h(
+        'ul',
+        { class: 'legend-list', 'aria-label': 'Labels' },
+        ...[...labels].map(([label, count]) => {
+          const style = labelStyle(label);
+          return h(
+            'li',
+            {},
+            h(
+              'label',
+              {},
+              h('input', { type: 'checkbox', checked: !hiddenLabels.has(label), onchange: () => actions.toggleLabel(label), 'data-testid': `legend-label-${label}` }),
+              swatch(style.shape, styling.labelColors ? style.color : SHAPE_ONLY),
+              `${label} (${count})`,
+            ),
+            only(`the label ${label}`, () => actions.onlyLabel(label), `legend-only-label-${label}`),
+          );
+        }),
+        all(hiddenLabels.size, actions.showAllLabels, 'label', 'legend-all-labels'),
+      ),
+      h(
+        'ul',
+        { class: 'legend-list', 'aria-label': 'Relationship types' },
+        ...[...types].map(([type, count]) =>
+          h(
+            'li',
+            {},
+            h('label', {}, h('input', { type: 'checkbox', checked: !hiddenTypes.has(type), onchange: () => actions.toggleType(type), 'data-testid': `legend-type-${type}` }), edgeSwatch(type), `${type} (${count})`),
+            only(`the relationship type ${type}`, () => actions.onlyType(type), `legend-only-type-${type}`),
+          ),
+        ),
+        all(hiddenTypes.size, actions.showAllTypes, 'relationship type', 'legend-all-types'),
+      ),
+      types.size > 0 || state.filters.hideOrphans
+        ? h(
+            'label',
+            { class: 'legend-orphans small' },
+            h('input', { type: 'checkbox', checked: state.filters.hideOrphans, onchange: (event) => actions.setHideOrphans((event.target as HTMLInputElement).checked), 'data-testid': 'legend-hide-orphans' }),
+            ' hide nodes without a visible relationship',
+          )
+        : null,
+      span
+        ? h(
+            'div',
+            { class: 'legend-years' },
+            h('span', {}, 'Dated '),
+            fromInput,
+            '–',
+            toInput,
+            h('label', { class: 'small' }, undated, ' keep undated'),
+            years ? h('button', { type: 'button', class: 'link', onclick: () => actions.setYears(null, true) }, 'any date') : null,
+          )
+        : null,
+      styling.key,
+    );
+    this.fold.redrawn();
+  }
 }
