@@ -196,6 +196,7 @@ const addressBar = new AddressBar({
   hasView: () => Object.keys(explorer.state.nodes).length > 0,
   shareText: () => explorer.shareText(),
   step: () => explorer.step,
+  travelTo: (text) => explorer.travelTo(text),
   openShared: (text, stillWanted) => explorer.openShared(text, stillWanted),
   openStart: () => loadStartView(explorer, schemaLoaded),
   opened: () => inspector.clear(),

@@ -1,7 +1,9 @@
 /**
  * Back and Forward step through the views (issue 15): each step of the undo history is an entry in
  * the browser's history; a camera move (zoom, pan) only rewrites the current one; Back and Forward
- * open the view of their entry with its zoom and pan, and opening it adds no entry.
+ * open the view of their entry with its zoom and pan, and opening it adds no entry. Within the page
+ * they step through the undo history itself: it is kept (Ctrl+Z goes on from there), and an entry of
+ * the emptied canvas opens it empty, not the start view.
  */
 import type { Page } from 'playwright-core';
 import { openPage } from '../support/browser';
@@ -98,6 +100,39 @@ describe('back and forward', () => {
     const forward = await seen(page);
     expect(forward.names).toEqual(second.names);
     expect(forward.entries).toBe(zoomed.entries);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Back and Forward keep the undo history: Ctrl+Z after Back goes on from there, and the emptied canvas comes back empty', async () => {
+    const { page, errors } = await openPage(context.browser, context.app.url);
+    await emptyCanvas(page);
+    await seen(page);
+    await searchAndPick(page, 'Tencent', 'Tencent Holdings Ltd');
+    const alone = await seen(page);
+    expect(alone.names).toEqual(['Tencent Holdings Ltd']);
+    await expandOne(page, new Set());
+    const expanded = await seen(page);
+    expect(expanded.names.length).toBeGreaterThan(1);
+
+    await page.goBack();
+    await page.waitForFunction(() => window.fingraph.cy.nodes().length === 1, undefined, { polling: 100 });
+    expect((await seen(page)).names).toEqual(['Tencent Holdings Ltd']);
+    // The undo history is the page's still: one more step back is the emptied canvas (it had been
+    // started afresh from the entry's view, with nothing to undo).
+    await page.focus('#graph');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => window.fingraph.cy.nodes().length === 0, undefined, { polling: 100 });
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(() => window.fingraph.cy.nodes().length === 1, undefined, { polling: 100 });
+
+    // Back to the emptied canvas's entry: empty, not the start view.
+    await page.goBack();
+    await page.waitForFunction(() => window.fingraph.cy.nodes().length === 0, undefined, { polling: 100 });
+    await page.waitForTimeout(500);
+    expect(await names(page)).toEqual([]);
+    await page.goForward();
+    await page.waitForFunction(() => window.fingraph.cy.nodes().length === 1, undefined, { polling: 100 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -34,6 +34,8 @@ import {
   showAllLabels,
   showAllTypes,
   showOnlyNeighbourhood,
+  showsView,
+  stepsTo,
   tally,
   unconnectedNodes,
   type ViewState,
@@ -281,4 +283,31 @@ test('a node picked from search that only the orphan option hides is shown: the 
   expect(visibleElements(revealed.state).nodes.has(id(5))).toBe(true);
   state = revealed.state;
   expect(revealNode(state, id(5)).state).toBe(state);
+});
+
+test('Back and Forward within the page: the nearest step of the undo history that shows a link\'s view (its nodes, pins, hidden nodes, filters and layout; positions aside), or none', () => {
+  const first = addGraph(emptyView(), { nodes: [node(1)], edges: [] }, { positions: { [id(1)]: { x: 0, y: 0 } } });
+  const second = expanded();
+  const pinned = setPinned(second, [id(2)], true);
+  let history = record(record(record(startHistory(emptyView()), first), second), pinned);
+  const linkOf = (state: ViewState) => decodeView(encodeView({
+    ids: Object.keys(state.nodes),
+    positions: { [id(1)]: { x: 99, y: 99 } },
+    pinned: Object.values(state.nodes).filter((n) => n.pinned).map((n) => n.data.id),
+    hidden: Object.values(state.nodes).filter((n) => n.hidden).map((n) => n.data.id),
+    filters: state.filters,
+    layout: state.layout,
+  }));
+  const showing = (state: ViewState) => (each: ViewState) => showsView(each, linkOf(state));
+  expect(stepsTo(history, showing(pinned))).toBe(0);
+  expect(stepsTo(history, showing(second))).toBe(-1);
+  expect(stepsTo(history, showing(first))).toBe(-2);
+  expect(stepsTo(history, (state) => Object.keys(state.nodes).length === 0)).toBe(-3);
+  history = undo(undo(history));
+  expect(stepsTo(history, showing(pinned))).toBe(2);
+  expect(stepsTo(history, showing(second))).toBe(1);
+  // The same nodes under another filter or layout, or another node: not a step of it.
+  expect(stepsTo(history, showing(toggleType(second, 'OWNS')))).toBeNull();
+  expect(stepsTo(history, showing({ ...second, layout: 'grid' }))).toBeNull();
+  expect(stepsTo(history, showing(addGraph(first, { nodes: [node(9)], edges: [] })))).toBeNull();
 });

@@ -2,8 +2,9 @@
  * The address bar holds the view. Each step of the undo history (a new step, an undo, a redo) is a
  * new entry in the browser's history, so that Back and Forward step through the views; what is not
  * a step (a camera move, the selection, a highlight, a step's follow-ups) rewrites the current
- * entry. A link pasted into the address bar, or Back and Forward, opens the view it holds, and
- * opening it adds no entry.
+ * entry. Back and Forward to a step of the page's undo history undo or redo to it (the history
+ * kept); a link pasted into the address bar, or an entry from before a reload, opens the view it
+ * holds. Neither adds an entry.
  */
 import { errorToast, toast } from '../ui/toast';
 
@@ -14,6 +15,8 @@ export interface AddressBarHost {
   shareText(): string;
   /** The number of the undo step shown now (it changes with each step, undo and redo). */
   step(): number;
+  /** Goes to the view of a link (null: an address without one, the canvas emptied) if it is a step of the page's undo history (Back, Forward): true if so. */
+  travelTo(text: string | null): boolean;
   /** Opens the view of a link (`stillWanted` turns false when another was asked for since). */
   openShared(text: string, stillWanted: () => boolean): Promise<void>;
   /** Opens the start view (an address without a view). */
@@ -117,6 +120,13 @@ export class AddressBar {
     const ticket = ++this.navigation;
     this.following = true;
     const shared = this.sharedViewText();
+    // A step of this page's undo history (Back, Forward): undone or redone to, the history kept.
+    if (this.host.travelTo(shared ?? null)) {
+      this.following = false;
+      this.writtenStep = this.host.step();
+      this.writeSoon();
+      return;
+    }
     const opening = shared ? this.host.openShared(shared, () => ticket === this.navigation) : this.host.openStart();
     opening
       .catch((error: unknown) => errorToast(error, 'Could not open the view in the address bar'))

@@ -31,9 +31,12 @@ import {
   setLayout,
   setPinned,
   showOnlyNeighbourhood,
+  showsView,
+  stepsTo,
   unconnectedNodes,
   type LayoutName,
   type Position,
+  type SharedView,
   type ViewState,
 } from '../state';
 import { computeLooks, DEFAULT_RULES, type Looks, type StyleRules } from '../styling';
@@ -473,6 +476,34 @@ export class Explorer {
     if (Object.keys(shared.positions).length < result.nodes.length) await this.layout({ how: 'amend' });
     else if (shared.camera) this.camera.lookAt(shared.camera);
     else this.camera.fitClose();
+  }
+
+  /**
+   * Back or Forward to a view of this page's undo history: undone or redone to that step, so that the
+   * history stays (Ctrl+Z still goes back from there, and a collapse still knows what each expansion
+   * added), and seen as the entry holds it (its camera and styling). False when no step of the history
+   * shows it (a link from elsewhere, a view from before a reload): openShared opens it then.
+   */
+  travelTo(text: string | null): boolean {
+    let view: SharedView | null = null;
+    try {
+      view = text === null ? null : decodeView(text);
+    } catch {
+      return false;
+    }
+    // (An address without a view, for a step of the history: the canvas emptied.)
+    const steps = stepsTo(this.store.history, view ? (state) => showsView(state, view) : (state) => Object.keys(state.nodes).length === 0);
+    if (steps === null) return false;
+    for (let k = steps; k < 0; k += 1) this.store.undo();
+    for (let k = steps; k > 0; k -= 1) this.store.redo();
+    const restyled = view?.styling !== undefined && JSON.stringify(view.styling) !== JSON.stringify(this.styleRules);
+    if (restyled) {
+      this.styleRules = view!.styling!;
+      this.styleSource = 'link';
+    }
+    if (steps !== 0 || restyled) this.draw();
+    if (view?.camera) this.camera.lookAt(view.camera);
+    return true;
   }
 
   /** Centres the view on a point of the graph at a zoom (within the canvas's limits). */

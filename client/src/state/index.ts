@@ -2,4 +2,4 @@ export * from './model';
 export * from './focus';
 export * from './history';
 export { drawTogether, inDataOrder, placeAround, SPACING } from './placement';
-export { decodeView, encodeView, renameView, SharedViewError, type SharedView } from './url';
+export { decodeView, encodeView, renameView, SharedViewError, showsView, stepsTo, type SharedView } from './url';

@@ -5,7 +5,8 @@
  * which is written once. Pure: encodes to and decodes from the text after `#view=`.
  */
 import { decodeRules, encodeRules, isDefaultRules, type EncodedRules, type StyleRules } from '../styling/rules';
-import { LAYOUTS, NO_FILTERS, type Filters, type LayoutName, type Position } from './model';
+import type { History } from './history';
+import { LAYOUTS, NO_FILTERS, type Filters, type LayoutName, type Position, type ViewState } from './model';
 
 export interface SharedView {
   ids: string[];
@@ -155,4 +156,33 @@ function toBase64Url(text: string): string {
 function fromBase64Url(text: string): string {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+}
+
+/** Whether a state of the undo history shows what a link's view holds: the same nodes, pins, hidden nodes, filters and layout (positions and the camera aside). */
+export function showsView(state: ViewState, view: SharedView): boolean {
+  const nodes = Object.values(state.nodes);
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+  const filters = (f: Filters): string => JSON.stringify({ ...f, hiddenLabels: [...f.hiddenLabels].sort(), hiddenTypes: [...f.hiddenTypes].sort() });
+  return (
+    same(Object.keys(state.nodes), view.ids) &&
+    same(nodes.filter((node) => node.pinned).map((node) => node.data.id), view.pinned) &&
+    same(nodes.filter((node) => node.hidden).map((node) => node.data.id), view.hidden) &&
+    filters(state.filters) === filters(view.filters) &&
+    state.layout === view.layout
+  );
+}
+
+/**
+ * How many steps of the undo history away the nearest state that `shows` is (Back and Forward within
+ * the page): 0 the present, -k k undos, +k k redos; null when none is.
+ */
+export function stepsTo(history: History, shows: (state: ViewState) => boolean): number | null {
+  if (shows(history.present)) return 0;
+  for (let k = 1; k <= Math.max(history.past.length, history.future.length); k += 1) {
+    const back = history.past[history.past.length - k];
+    if (back && shows(back)) return -k;
+    const ahead = history.future[k - 1];
+    if (ahead && shows(ahead)) return k;
+  }
+  return null;
 }
