@@ -304,6 +304,32 @@ describe('on the fintech seed', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a shared link opens in the colours its sender saw, after values came and went (a fresh drawing would place them anew)', async () => {
+    const { page, errors } = await openPage(context.browser, context.app.url);
+    await startView(page, 'as it comes');
+    await openStylePanel(page);
+    await choose(page, 'style-color', 'kind');
+    await page.waitForSelector('[data-testid="style-key-color"]', { state: 'attached' });
+    // The most common value off the canvas, and an expansion: each value keeps its colour, and the
+    // new ones take the places left free, not those a fresh drawing of this canvas would give them.
+    await expectColoursKept(page, 'kind');
+    await page.waitForFunction(() => location.hash.startsWith('#view='));
+    const link = await page.evaluate(() => `${location.origin}${location.pathname}#view=${(window as unknown as { fingraph: { explorer: { shareText(): string } } }).fingraph.explorer.shareText()}`);
+    const seen = new Map((await drawnLooks(page)).map((node) => [node.id, node.color]));
+
+    const fresh = await context.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const other = await fresh.newPage();
+    await other.goto(link);
+    await startView(other, 'as it comes');
+    await other.waitForSelector('[data-testid="style-key-color"]', { state: 'attached' });
+    const opened = await drawnLooks(other);
+    expect(opened.length).toBe(seen.size);
+    const differing = opened.filter((node) => node.color !== seen.get(node.id)).map((node) => `${String(node.properties.kind)}: ${node.color} (sender ${seen.get(node.id)})`);
+    expect(differing).toEqual([]);
+    await fresh.close();
+    expect(errors).toEqual([]);
+  });
+
   test('a shared link carries the styling rules into a fresh browser, and a link made before styling still opens', async () => {
     const { page, errors } = await openPage(context.browser, context.app.url);
     await startView(page);

@@ -206,3 +206,14 @@ test("the panel's choices come from the schema of the labels on the canvas; size
   expect(options.edgeProperties.filter((choice) => choice.numeric).map((choice) => choice.name)).toEqual(['quantity']);
   expect(options.captions.map((caption) => [caption.label, caption.naming])).toEqual([['Product', 'productName'], ['Supplier', 'companyName']]);
 });
+
+test('a link carries the palette place of each value of a colour-by-property rule, and reads back only what is sound (each value once, each place once, places in the palette)', () => {
+  const rules: StyleRules = { ...DEFAULT_RULES, color: { by: 'property', property: 'kind' } };
+  const view = { ids: ['4:x:1'], positions: {}, pinned: [], hidden: [], filters: { hiddenLabels: [], hiddenTypes: [], years: null, keepUndated: true, hideOrphans: false }, layout: 'fcose' as const, styling: rules };
+  const colors: Array<[string, number]> = [['bank', 3], ['platform', 4]];
+  expect(decodeView(encodeView({ ...view, valueColors: colors })).valueColors).toEqual(colors);
+  // Not with another colour rule: nothing to place.
+  expect(decodeView(encodeView({ ...view, styling: DEFAULT_RULES, valueColors: colors })).valueColors).toBeUndefined();
+  const text = encodeView({ ...view, valueColors: [['bank', 3], ['bank', 5], ['loan', 3], ['odd', CATEGORY_COLORS.length], ['half', 1.5], ['ok', 0]] });
+  expect(decodeView(text).valueColors).toEqual([['bank', 3], ['ok', 0]]);
+});

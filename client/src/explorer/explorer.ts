@@ -39,7 +39,7 @@ import {
   type SharedView,
   type ViewState,
 } from '../state';
-import { computeLooks, DEFAULT_RULES, type Looks, type StyleRules } from '../styling';
+import { computeLooks, DEFAULT_RULES, type CategoryColors, type Looks, type StyleRules } from '../styling';
 import { INDICATOR_DELAY_MS } from '../ui/indicator';
 import { errorToast, toast } from '../ui/toast';
 import { Camera } from './camera';
@@ -72,6 +72,8 @@ export class Explorer {
   styleSource: 'default' | 'stored' | 'link' | 'user' = 'default';
   /** What the rules made of the last drawing (sizes, colours, captions, and the legend's key). */
   private lastLooks: Looks | null = null;
+  /** The value colours a link opened with (SharedView.valueColors): they win over the last drawing's at the next one. */
+  private linkColors: CategoryColors | null = null;
 
   constructor(readonly cy: Core) {
     this.camera = new Camera(cy);
@@ -161,7 +163,8 @@ export class Explorer {
   }
 
   private draw(): void {
-    this.lastLooks = computeLooks(this.state, this.styleRules, displayName, this.lastLooks?.categories);
+    this.lastLooks = computeLooks(this.state, this.styleRules, displayName, this.linkColors ?? this.lastLooks?.categories);
+    this.linkColors = null;
     const unplaced = render(this.cy, this.state, this.lastLooks);
     if (unplaced.length > 0) this.placeLoose(unplaced);
     this.store.announce();
@@ -447,7 +450,14 @@ export class Explorer {
       keys: Object.fromEntries(nodes.flatMap((node) => (isStableKey(node.data.properties.id) ? [[node.data.id, node.data.properties.id]] : []))),
       styling: this.styleRules,
       camera: { ...this.camera.centre(), zoom: this.cy.zoom() },
+      valueColors: this.lastLooks?.categories ? [...this.lastLooks.categories.slots] : undefined,
     });
+  }
+
+  /** The value colours of a link's view, for its colour rule (null: none, or the link's rule colours by something else). */
+  private colorsOf(view: SharedView): CategoryColors | null {
+    const rule = this.styleRules.color;
+    return view.valueColors && rule.by === 'property' ? { property: rule.property, slots: new Map(view.valueColors) } : null;
   }
 
   /**
@@ -469,6 +479,7 @@ export class Explorer {
       this.styleRules = shared.styling;
       this.styleSource = 'link';
     }
+    this.linkColors = this.colorsOf(shared);
     if (shared.stylingProblems) toast(`Some of the link's styling could not be read (${shared.stylingProblems.join(', ')}): the default is used for it.`, 'error');
     this.store.reset(next);
     this.draw();
@@ -500,6 +511,7 @@ export class Explorer {
     if (restyled) {
       this.styleRules = view!.styling!;
       this.styleSource = 'link';
+      this.linkColors = this.colorsOf(view!);
     }
     if (steps !== 0 || restyled) this.draw();
     if (view?.camera) this.camera.lookAt(view.camera);

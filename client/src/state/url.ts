@@ -5,6 +5,7 @@
  * which is written once. Pure: encodes to and decodes from the text after `#view=`.
  */
 import { decodeRules, encodeRules, isDefaultRules, type EncodedRules, type StyleRules } from '../styling/rules';
+import { CATEGORY_COLORS } from '../styling/scales';
 import type { History } from './history';
 import { LAYOUTS, NO_FILTERS, type Filters, type LayoutName, type Position, type ViewState } from './model';
 
@@ -23,6 +24,12 @@ export interface SharedView {
   stylingProblems?: string[];
   /** The point of the graph in the middle of the view, and the zoom; absent in older links. */
   camera?: Camera;
+  /**
+   * With a "colour by a property's values" rule: the palette place each value has (CategoryColors),
+   * so that the link opens in the colours its sender saw (a fresh drawing places the values anew,
+   * and where two collided, or values came and went, the places differ). Absent in older links.
+   */
+  valueColors?: Array<[value: string, place: number]>;
 }
 
 export interface Camera {
@@ -43,6 +50,8 @@ interface Encoded {
   s?: EncodedRules;
   /** The camera: centre x, y (model coordinates) and zoom. */
   c?: [number, number, number];
+  /** The palette place of each value of the colour rule's property. */
+  k?: Array<[string, number]>;
 }
 
 export class SharedViewError extends Error {}
@@ -75,6 +84,7 @@ export function encodeView(view: SharedView): string {
   if (view.camera && [view.camera.x, view.camera.y, view.camera.zoom].every(Number.isFinite) && view.camera.zoom > 0) {
     encoded.c = [Math.round(view.camera.x), Math.round(view.camera.y), Math.round(view.camera.zoom * 1000) / 1000];
   }
+  if (view.valueColors && view.valueColors.length > 0 && view.styling?.color.by === 'property') encoded.k = view.valueColors;
   return toBase64Url(JSON.stringify(encoded));
 }
 
@@ -117,6 +127,20 @@ export function decodeView(text: string): SharedView {
   const camera = encoded.c;
   if (Array.isArray(camera) && camera.length === 3 && camera.every((value) => typeof value === 'number' && Number.isFinite(value)) && camera[2] > 0) {
     view.camera = { x: camera[0], y: camera[1], zoom: camera[2] };
+  }
+  // Each value once, each place once; anything else is left out (a fresh drawing places those values).
+  if (Array.isArray(encoded.k) && view.styling?.color.by === 'property') {
+    const values = new Set<string>();
+    const places = new Set<number>();
+    const colors: Array<[string, number]> = [];
+    for (const entry of encoded.k) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isInteger(entry[1]) || entry[1] < 0 || entry[1] >= CATEGORY_COLORS.length) continue;
+      if (values.has(entry[0]) || places.has(entry[1])) continue;
+      values.add(entry[0]);
+      places.add(entry[1]);
+      colors.push([entry[0], entry[1]]);
+    }
+    if (colors.length > 0) view.valueColors = colors;
   }
   return view;
 }

@@ -4,7 +4,8 @@
  * are kept, and a new value takes a free one. Which one does not depend on how often a value occurs
  * or in which order values came: a value's first choice is its name's hash into the palette, the
  * next free colour after it on a collision (values new at the same time take their turns in sorted
- * order), so the same canvas gets the same colours on every visit and from a shared link.
+ * order), so the same canvas gets the same colours on every visit; a shared link carries the places
+ * (SharedView.valueColors), since values that came and went leave them where a fresh drawing would not.
  */
 import { textHash } from '../graph/palette';
 
