@@ -321,6 +321,8 @@ async function appBench(browser: Browser): Promise<void> {
     }
     row('click on a node of 3,000 neighbours to its first ten names painted in the inspector', names);
     row('page asked for to the start view painted', firstRenders);
+    // (Measured right after the app started, before the warm-up: the first loads meet a cold server.)
+    log(`Start view painted, each load in order (ms): ${firstRenders.map((value) => value.toFixed(0)).join(', ')}`);
   } finally {
     await database.close();
     await neo4j.remove();
