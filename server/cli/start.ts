@@ -9,6 +9,7 @@ import { isWildcardAddress } from '../http/hosts';
 import { listen } from '../http/listen';
 import { createLogger } from '../http/logger';
 import { loadConfig } from '../config';
+import { warmUp } from '../services/warm-up';
 import { API_VERSION } from '../version';
 import { bootBackend } from './boot';
 import { buildClientIfNeeded, CLIENT_DIST } from './client-build';
@@ -58,4 +59,13 @@ runMain(async () => {
     log(`Listening on every address (HOST=${config.host}), but answering only for localhost: set ALLOWED_HOSTS to this server's names (comma-separated, e.g. ALLOWED_HOSTS=fingraph.example.com,10.0.0.5:${config.port}); other Host headers get 421.`);
   }
   log(`\nFingraph ${API_VERSION} is ready in ${((Date.now() - began) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}/  (Ctrl-C stops it)`);
+  // The first page load's reads, once, so that its user does not wait for a cold Neo4j (see warm-up.ts).
+  void backend.ready
+    .then(() => warmUp(backend.database))
+    .then((warmed) => {
+      if (warmed.failed) logger.warn({ ms: warmed.ms, reason: warmed.failed }, 'warm-up read failed (the page will say why if it persists)');
+      else logger.info({ ms: warmed.ms }, 'warmed up: schema, start view and a search read once');
+    })
+    // (A Neo4j that never comes is reported by the requests themselves.)
+    .catch(() => undefined);
 });
