@@ -4,7 +4,8 @@
  *   nodes (twice as many relationships), Fingraph's Cytoscape canvas next to vis-network (what
  *   neovis.js uses) on the same graph in the same browser run, and stock Cytoscape for reference.
  * - Hover: frame gaps while the mouse goes from node to node of a 1,000-node view (BENCH_UI=hover: this alone).
- * - Styling: rules applied to a 1,000-node view, the longest frame gap (BENCH_UI=styling: this alone).
+ * - Styling: rules applied to a 1,000-node view, the longest frame gap, and a large view's redraw
+ *   with and without the cheap cull (BENCH_UI=styling: these alone).
  * - Expand: double-click to the 100 new neighbours painted, on loopback against a real Neo4j.
  * - Inspector: a click on a node of 3,000 neighbours to the first ten names painted in the inspector
  *   (BENCH_UI=inspector: this alone, after the warm-up).
@@ -103,6 +104,7 @@ async function canvasBench(browser: Browser): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   if (process.env.BENCH_UI === 'hover' || process.env.BENCH_UI === 'styling') {
     await (process.env.BENCH_UI === 'hover' ? hoverBench : stylingBench)(browser, url);
+    if (process.env.BENCH_UI === 'styling') await cullBench(browser, url);
     server.close();
     fs.rmSync(dir, { recursive: true, force: true });
     return;
@@ -133,6 +135,7 @@ async function canvasBench(browser: Browser): Promise<void> {
   }
   await hoverBench(browser, url);
   await stylingBench(browser, url);
+  await cullBench(browser, url);
   server.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -240,6 +243,42 @@ async function stylingBench(browser: Browser, url: string): Promise<void> {
   const middle = (values: number[]): number => [...values].sort((a, b) => a - b)[1]!;
   log(`| (reference: one node moved by a pixel, the least change that redraws the canvas) | – | – | – | – | ${ms(middle(floor))} ms | ${ms(middle(floorTasks.map((task) => task.wall)))} ms | ${ms(middle(floorTasks.map((task) => task.cpu)))} ms | |`);
   await context.close();
+}
+
+/**
+ * The cheap cull (graph/cull.ts): a view of 1,000 and 5,000 nodes at zoom 1 redrawn element by
+ * element after one node moved (what every change does for 250 ms before Cytoscape draws from its
+ * cached image again), with the cull and with Cytoscape's own, alternating on the same page: the
+ * CPU time of the frame tasks (those of 3 ms or more; the rest are input and timers).
+ */
+async function cullBench(browser: Browser, url: string): Promise<void> {
+  log('\nA large view redrawn element by element after one node moved, without and with the cheap cull (graph/cull.ts): CPU ms of the frame tasks, 48 redraws each, alternating.');
+  log("| nodes / relationships | Cytoscape's cull: median | p95 | cheap cull: median | p95 | median ratio |");
+  log('| --- | --- | --- | --- | --- | --- |');
+  for (const n of [1000, 5000]) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate((n) => (window as unknown as { bench: { mount(k: string, n: number, z: number | null): Promise<void> } }).bench.mount('cytoscape-styling', n, 1), n);
+    const frames: Record<'off' | 'on', number[]> = { off: [], on: [] };
+    for (let round = 0; round < 6; round += 1) {
+      for (const mode of ['off', 'on'] as const) {
+        const switched = await page.evaluate((on) => (window as unknown as { bench: { cull(on: boolean): boolean } }).bench.cull(on), mode === 'on');
+        if (!switched) throw new Error('The canvas has no cheap cull to switch: createCanvas no longer installs it.');
+        const tasks = await traceTasks(browser, page, async () => {
+          for (let i = 0; i < 8; i += 1) {
+            await page.evaluate(() => (window as unknown as { bench: { nudge(): void } }).bench.nudge());
+            await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+          }
+        });
+        frames[mode].push(...tasks.cpu.filter((cpu) => cpu >= 3));
+      }
+    }
+    await context.close();
+    const median = (values: number[]): number => percentile(values, 50);
+    log(`| ${n.toLocaleString('en-US')} / ${(2 * n).toLocaleString('en-US')} | ${ms(median(frames.off))} ms | ${ms(percentile(frames.off, 95))} ms | ${ms(median(frames.on))} ms | ${ms(percentile(frames.on, 95))} ms | ${(median(frames.off) / median(frames.on)).toFixed(2)}× |`);
+  }
 }
 
 async function appBench(browser: Browser): Promise<void> {

@@ -3,6 +3,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import { hideBlankLayers } from './blank-layers';
+import { cullCheaply } from './cull';
 import { indexHitTest } from './hit-index';
 
 cytoscape.use(fcose);
@@ -135,6 +136,8 @@ export function createCanvas(container: HTMLElement, { textureOnViewport = true,
   });
   // What is under the pointer, found among the elements near it rather than all (hit-index.ts).
   indexHitTest(cy);
+  // Off-view elements left out of element-by-element redraws without asking each its box again (cull.ts).
+  cullCheaply(cy);
   // Its drag and box-selection layers, blank nearly always, out of the compositor while blank (blank-layers.ts).
   hideBlankLayers(cy);
   return cy;

@@ -86,6 +86,8 @@ async function mountCytoscape(graph: Graph, textureOnViewport: boolean, zoom: nu
 const COUNTRIES = ['China', 'Germany', 'France', 'Brazil', 'Japan', 'India', 'Kenya', 'Canada'];
 /** The styling bench's canvas: the graph as the explorer holds it (a view state, drawn by its render step). */
 let styled: { cy: import('cytoscape').Core; state: ViewState } | null = null;
+/** The cheap cull's drawCachedElements, while the bench has it switched off. */
+let culled: unknown = null;
 /** When the last applyStyle began. */
 let appliedFrom = 0;
 
@@ -183,6 +185,15 @@ const bench = {
   nudge(): void {
     const node = styled!.cy.nodes()[500]!;
     node.position({ x: node.position('x') + 1, y: node.position('y') });
+  },
+  /** Switches the styling bench canvas's cheap cull (graph/cull.ts) off or on again: its renderer's own drawCachedElements removed or put back. */
+  cull(on: boolean): boolean {
+    const renderer = (styled!.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    if (!Object.prototype.hasOwnProperty.call(renderer, 'drawCachedElements') && !culled) return false;
+    culled ??= renderer.drawCachedElements;
+    if (on) renderer.drawCachedElements = culled;
+    else delete renderer.drawCachedElements;
+    return true;
   },
   nodeSpots(): Array<{ x: number; y: number }> {
     return nodeSpots();
