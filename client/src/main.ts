@@ -14,7 +14,7 @@ import { ArticlePanel, canvasRightOf, ProposedLayer } from './edit/article';
 import { Explorer, PAGE_SIZES } from './explorer';
 import { loadStartView } from './explorer/start-view';
 import { api } from './api';
-import { attachHover, createCanvas, createMinimap, displayName, hitIndexBuilt, useSchemaNaming } from './graph';
+import { attachHover, createCanvas, createMinimap, displayName, hitIndexBuilt, restyled, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
 import { CanvasKeyboard } from './keyboard';
 import { attachShortcuts } from './keyboard/shortcuts';
@@ -214,7 +214,7 @@ explorer.onChange((state, history) => {
   addressBar.viewChanged();
 });
 
-(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer, hover, hitIndexBuilt: () => hitIndexBuilt(cy) };
+(window as unknown as { fingraph: unknown }).fingraph = { cy, explorer, hover, hitIndexBuilt: () => hitIndexBuilt(cy), restyled: () => restyled(cy) };
 
 /** The schema, read at start-up (the first view waits for it: it says what names each node). */
 let schemaLoaded: Promise<void> = Promise.resolve();

@@ -8,3 +8,4 @@ export { createMinimap } from './minimap';
 export { labelStyle, typeColor } from './palette';
 export { shapeOutline, svgPoints } from './shapes';
 export { edgeData, nodeData, render } from './render';
+export { restyled } from './restyle';

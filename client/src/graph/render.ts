@@ -60,7 +60,9 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
   const visible = visibleElements(state);
   const unplaced: string[] = [];
   cy.batch(() => {
-    cy.elements().not('.proposed').forEach((element) => {
+    // (Skipped by a test of each element's class: `not('.proposed')` builds a collection per element.)
+    cy.elements().forEach((element) => {
+      if (element.hasClass('proposed')) return;
       const id = element.id();
       if (element.isNode() ? !state.nodes[id] : !state.edges[id]) element.remove();
     });
@@ -81,7 +83,7 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
         if (Math.abs(at.x - node.position.x) > 0.5 || Math.abs(at.y - node.position.y) > 0.5) existing.position({ ...node.position });
       }
     }
-    cy.add(additions);
+    if (additions.length > 0) cy.add(additions);
     const edgeAdditions: ElementDefinition[] = [];
     for (const [id, edge] of Object.entries(state.edges)) {
       const width = looks?.edges.get(id);
@@ -89,19 +91,21 @@ export function render(cy: Core, state: ViewState, looks?: Looks): string[] {
       if (existing.empty()) edgeAdditions.push({ group: 'edges', data: edgeData(edge, width) });
       else if (existing.data('width') !== width) patches.push(width === undefined ? { element: existing, set: {}, unset: ['width'] } : { element: existing, set: { width }, unset: [] });
     }
-    cy.add(edgeAdditions);
+    if (edgeAdditions.length > 0) cy.add(edgeAdditions);
     restyle(cy, patches);
 
     const highlight = state.highlight;
     const lit = new Set(highlight ? [...highlight.nodes, ...highlight.edges] : []);
-    cy.nodes().not('.proposed').forEach((element) => {
+    cy.nodes().forEach((element) => {
+      if (element.hasClass('proposed')) return;
       const node = state.nodes[element.id()]!;
       setClass(element, 'filtered', !visible.nodes.has(element.id()));
       setClass(element, 'pinned', node.pinned);
       setClass(element, 'highlighted', lit.has(element.id()));
       setClass(element, 'faded', highlight !== null && !lit.has(element.id()));
     });
-    cy.edges().not('.proposed').forEach((element) => {
+    cy.edges().forEach((element) => {
+      if (element.hasClass('proposed')) return;
       setClass(element, 'filtered', !visible.edges.has(element.id()));
       setClass(element, 'highlighted', lit.has(element.id()));
       setClass(element, 'faded', highlight !== null && !lit.has(element.id()));

@@ -15,6 +15,7 @@
  * still to apply (it lists the differences again from the canvas as it is).
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
+import { holdView } from './held-view';
 
 /** A data change of one element: keys to set, and keys to remove (a rule no longer sets them). */
 export interface DataPatch {
@@ -27,6 +28,8 @@ export interface DataPatch {
 export const AT_ONCE = 300;
 /** The time a slice takes at most (checked after each chunk of CHUNK changes): half a frame. */
 export const SLICE_MS = 8;
+/** The same while the view is held (nothing drawn between slices, which follow each other at once): room for a GC in the same task. */
+export const HELD_SLICE_MS = 5;
 const CHUNK = 8;
 /**
  * Elements in view a slice changes at most: Cytoscape redraws each one's texture in the frame that
@@ -34,6 +37,13 @@ const CHUNK = 8;
  * 11-17 ms for a redraw with nothing new in view).
  */
 export const IN_VIEW_SLICE = 20;
+/**
+ * Up to this many changes the element layer is held while they are applied and the result drawn
+ * off screen (held-view.ts): the view changes at once, within about a second at 1,000 nodes. More
+ * are shown as they come, those in view first (a long wait with nothing to see is worse than
+ * frames that take long).
+ */
+export const HOLD_AT_MOST = 4000;
 
 interface Pending {
   patches: DataPatch[];
@@ -75,6 +85,7 @@ export function restyle(cy: Core, patches: DataPatch[]): void {
   }
   const extent = cy.extent();
   const margin = 100 / cy.zoom();
+  const hold = patches.length <= HOLD_AT_MOST ? holdView(cy) : null;
   const near: DataPatch[] = [];
   const far: DataPatch[] = [];
   for (const patch of patches) (inView(patch.element, extent, margin) ? near : far).push(patch);
@@ -84,43 +95,63 @@ export function restyle(cy: Core, patches: DataPatch[]): void {
   let nearLeft = near.length;
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelled = false;
   const state: Pending = {
     patches: queue,
     cancel: () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      cancelled = true;
+      hold?.release();
     },
     done,
   };
   pending.set(cy, state);
   const slice = (): void => {
     if (cy.destroyed()) return;
-    const until = performance.now() + SLICE_MS;
+    const held = hold?.held === true;
+    const until = performance.now() + (held ? HELD_SLICE_MS : SLICE_MS);
+    // Held, nothing is drawn between slices: only their time bounds them.
+    const inViewAtMost = held ? Infinity : IN_VIEW_SLICE;
     let inView = 0;
     do {
-      const chunk = queue.splice(Math.max(0, queue.length - (nearLeft > 0 ? Math.min(CHUNK, nearLeft, IN_VIEW_SLICE - inView) : CHUNK))).reverse();
+      const chunk = queue.splice(Math.max(0, queue.length - (nearLeft > 0 ? Math.min(CHUNK, nearLeft, inViewAtMost - inView) : CHUNK))).reverse();
       if (nearLeft > 0) {
         nearLeft -= chunk.length;
         inView += chunk.length;
       }
-      cy.batch(() => {
-        for (const patch of chunk) apply(patch);
-      });
-      // What Cytoscape's next frame would compute for them: their style, label, and the ends and
-      // curves of their relationships (a node's size moves them), with the boxes it draws by.
-      const changed = cy.collection();
-      for (const { element } of chunk) if (!element.removed()) changed.merge(element);
-      changed.union(changed.nodes().connectedEdges()).boundingBox();
-    } while (queue.length > 0 && performance.now() < until && !(nearLeft > 0 && inView >= IN_VIEW_SLICE));
+      const change = (): void => {
+        cy.batch(() => {
+          for (const patch of chunk) apply(patch);
+        });
+        // What Cytoscape's next frame would compute for them: their style, label, and the ends and
+        // curves of their relationships (a node's size moves them), with the boxes it draws by.
+        const changed = cy.collection();
+        for (const { element } of chunk) if (!element.removed()) changed.merge(element);
+        changed.union(changed.nodes().connectedEdges()).boundingBox();
+      };
+      if (hold) hold.quietly(change);
+      else change();
+    } while (queue.length > 0 && performance.now() < until && !(nearLeft > 0 && inView >= inViewAtMost));
     if (queue.length > 0) {
+      // Held: the next slice as a task of its own (the page's frames and input run in between).
+      if (hold?.held) {
+        timer = setTimeout(slice, 0);
+        return;
+      }
       // The next slice once the frame after this one has drawn it: a frame between any two slices.
       frame = requestAnimationFrame(() => {
         timer = setTimeout(slice, 0);
       });
       return;
     }
-    pending.delete(cy);
-    for (const resolve of done) resolve();
+    const finish = (): void => {
+      if (cancelled) return;
+      pending.delete(cy);
+      for (const resolve of done) resolve();
+    };
+    if (hold) hold.show(finish);
+    else finish();
   };
   timer = setTimeout(slice, 0);
 }

@@ -108,7 +108,7 @@ export class CanvasKeyboard {
 
   /** Arrow keys: to the nearest node that way, or to a first node when none has the focus. */
   private move(direction: Direction): void {
-    const visible = this.cy.nodes(':visible').not('.proposed');
+    const visible = this.cy.nodes(':visible').filter((node) => !node.hasClass('proposed'));
     if (visible.empty()) return this.say('Nothing on the canvas.');
     const from = this.current();
     if (!from) {
@@ -128,7 +128,7 @@ export class CanvasKeyboard {
     const centre = { x: extent.x1 + extent.w / 2, y: extent.y1 + extent.h / 2 };
     let best = '';
     let distance = Infinity;
-    this.cy.nodes(':visible').not('.proposed').forEach((node) => {
+    this.cy.nodes(':visible').filter((node) => !node.hasClass('proposed')).forEach((node) => {
       const at = node.position();
       const d = (at.x - centre.x) ** 2 + (at.y - centre.y) ** 2;
       if (d < distance) {
@@ -141,7 +141,7 @@ export class CanvasKeyboard {
 
   /** The visible nodes in reading order (what Tab goes through). */
   order(): string[] {
-    return readingOrder(this.cy.nodes(':visible').not('.proposed').map(spot), ROW_HEIGHT);
+    return readingOrder(this.cy.nodes(':visible').filter((node) => !node.hasClass('proposed')).map(spot), ROW_HEIGHT);
   }
 
   /** Gives a node the keyboard's focus: marked, in view, and said. */
