@@ -5,9 +5,11 @@
  * 20–30 ms under software rendering at 1,000 nodes in view, so every frame of the restyle is a long
  * one, whatever the slices cost. Here the element layer is held instead: it keeps showing what it
  * showed while the changes are applied, then the graph as it now is gets drawn onto a canvas off
- * screen, a slice per task (each at most SLICE_MS, rasterised in its own task), and that canvas is
- * copied onto the element layer in one step. Same calls, same order, same transform as Cytoscape's
- * own redraw, so the same pixels; no frame draws more than a slice.
+ * screen, a slice per task (each at most DRAW_SLICE_MS), and that canvas is copied onto the element
+ * layer in one step. Same calls, same order, same transform as Cytoscape's own redraw; it differs
+ * from a redraw at the end only where Cytoscape refined a node's texture between two slices
+ * (anti-aliasing). Each slice is left to Chromium to rasterise with the copy: rasterised slice by
+ * slice (a 1-pixel read-back after each) the pixels came out differently, up to whole ones.
  *
  * The hold lasts only while nothing else changes: any notification the renderer gets that is not
  * the restyle's own (an element added, removed, moved or selected, the view panned or zoomed, a
@@ -36,9 +38,8 @@ interface Renderer {
 }
 
 /**
- * The time one slice of the off-screen drawing takes in JS at most. Its rasterisation follows in
- * the same task (traced: 1–7 ms after 8 ms of drawing) and a young-generation GC can land in any
- * task (8–12 ms here while a restyle allocates): so a third of a frame.
+ * The time one slice of the off-screen drawing takes in JS at most: a third of a frame, since a
+ * young-generation GC can land in any task (8–12 ms here while a restyle allocates).
  */
 export const DRAW_SLICE_MS = 5;
 /** Elements drawn between two looks at the clock. */
