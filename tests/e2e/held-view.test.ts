@@ -11,7 +11,7 @@
  * is again exactly its own drawing.
  */
 import type { Page } from 'playwright-core';
-import { openPage } from '../support/browser';
+import { openPage, screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
 import { emptyCanvas, searchAndPick, waitForNodeCount, waitForRequests } from '../support/explorer-page';
 
@@ -171,6 +171,14 @@ test('a rule sizing 401 nodes by degree is shown in one step, without redrawing 
   // The hub is the largest node (the rule took effect on what is shown).
   const widths = await page.evaluate(() => (window as unknown as { fingraph: { cy: Cy } }).fingraph.cy.nodes().map((node) => node.renderedWidth()));
   expect(Math.max(...widths)).toBeGreaterThan(Math.min(...widths) * 2);
+  // For looking at: the restyled view, with the console open, and at 1024×700.
+  await screenshot(page, 'held-view-1440x900');
+  await page.click('#console-toggle');
+  await frames(page, 10);
+  await screenshot(page, 'held-view-1440x900-console');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await frames(page, 10);
+  await screenshot(page, 'held-view-1024x700-console');
   expect(errors).toEqual([]);
 });
 

@@ -66,7 +66,8 @@ interface Controller {
 
 interface Hold extends HeldView {
   quiet: boolean;
-  letGo(redraw: boolean): void;
+  /** Ends the hold: Cytoscape is asked to draw the element layer again itself, and `show`'s `done` is called. */
+  letGo(): void;
 }
 
 const controllers = new WeakMap<Core, Controller | null>();
@@ -101,7 +102,7 @@ function controllerOf(cy: Core): Controller | null {
   };
   renderer.notify = function (eventName, eles) {
     const hold = controller.current;
-    if (hold && !hold.quiet) hold.letGo(false);
+    if (hold && !hold.quiet) hold.letGo();
     notify.call(this, eventName, eles);
   };
   controllers.set(cy, controller);
@@ -113,7 +114,7 @@ export function holdView(cy: Core): HeldView | null {
   if (cy.destroyed()) return null;
   const controller = controllerOf(cy);
   if (!controller) return null;
-  controller.current?.letGo(true);
+  controller.current?.letGo();
   const r = controller.renderer;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let finished: (() => void) | null = null;
@@ -130,18 +131,18 @@ export function holdView(cy: Core): HeldView | null {
         hold.quiet = false;
       }
     },
-    letGo(redraw) {
+    letGo() {
       if (controller.current !== hold) return;
       controller.current = null;
       clearTimeout(timer);
       r.redrawHint('eles', true);
-      if (redraw) r.redraw();
+      r.redraw();
       const done = finished;
       finished = null;
       done?.();
     },
     release() {
-      hold.letGo(true);
+      hold.letGo();
     },
     show(done) {
       if (!hold.held || cy.destroyed()) {
@@ -164,7 +165,7 @@ export function holdView(cy: Core): HeldView | null {
       canvas.height = r.canvasHeight;
       const context = canvas.getContext('2d');
       if (!context) {
-        hold.letGo(true);
+        hold.letGo();
         return;
       }
       // Cytoscape's transform for the element layer: the view's pan and zoom at the pixel ratio. Set
