@@ -60,6 +60,8 @@ const autoFolds = new AutoFolds(
     const others = covers.rects(folding);
     return (open) => fits([...others, ...open]);
   },
+  // A legend redrawn: measured once the canvas has its latest styling, before the next frame is painted.
+  (run) => void restyled(cy).then(() => requestAnimationFrame(run)),
 );
 explorer.camera.setRoomMaker(() => autoFolds.update());
 // The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
