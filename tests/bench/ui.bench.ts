@@ -6,6 +6,8 @@
  * - Hover: frame gaps while the mouse goes from node to node of a 1,000-node view (BENCH_UI=hover: this alone).
  * - Styling: rules applied to a 1,000-node view, the longest frame gap, and a large view's redraw
  *   with and without the cheap cull (BENCH_UI=styling: these alone).
+ * - Styling in the app: rules chosen in the styling panel on a 1,000-node view against a real Neo4j,
+ *   frames missed and the choice's JS (BENCH_UI=app-styling: this alone).
  * - Expand: double-click to the 100 new neighbours painted, on loopback against a real Neo4j.
  * - Inspector: a click on a node of 3,000 neighbours to the first ten names painted in the inspector
  *   (BENCH_UI=inspector: this alone, after the warm-up).
@@ -369,6 +371,103 @@ async function appBench(browser: Browser): Promise<void> {
   }
 }
 
+/** A 60 Hz frame: gaps between animation-frame timestamps come in multiples of it. */
+const VSYNC_MS = 1000 / 60;
+
+/**
+ * Styling rules chosen in the app's own styling panel (a real select, so the panel, legend, counts,
+ * address bar and text view all do their part), on a 1,000-node view at zoom 1 against a real
+ * Neo4j: the JS of the choice's change event, the longest gap between animation frames (their
+ * timestamps: 16.7 ms is every frame made) and the frames missed, from the choice until every node
+ * has the rule and 30 frames more; and the longest main-thread task, traced. The bench page's row
+ * above measures the canvas alone; this is what a person choosing a rule gets.
+ */
+async function appStylingBench(browser: Browser): Promise<void> {
+  const neo4j = await createThrowawayNeo4j('ui-bench-styling');
+  await neo4j.start();
+  const database = openDatabase(neo4j.connection);
+  try {
+    await database.runStatement(
+      `UNWIND range(0, 999) AS i
+       CREATE (:Bank:StyleBench {id: 'style-bench-' + i, name: 'Style Bench Bank ' + i, assets: (i * 7919) % 1000, country: ['China', 'Germany', 'France', 'Brazil', 'Japan', 'India', 'Kenya', 'Canada'][i % 8]})`,
+    );
+    await database.runStatement(
+      `MATCH (a:StyleBench) WITH a, toInteger(substring(a.id, 12)) AS i
+       MATCH (b:StyleBench) WHERE b.id IN ['style-bench-' + ((i + 1) % 1000), 'style-bench-' + ((i * 7 + 3) % 1000)]
+       CREATE (a)-[:PARTNERS_WITH {since: 2000 + i % 20}]->(b)`,
+    );
+    await database.runStatement('CALL db.awaitIndexes(60)');
+    const app = await startAppProcess(neo4j.connection);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#clear');
+    // The view: every StyleBench node and relationship, drawn as a console result is, at zoom 1.
+    const drawn = await page.evaluate(`(async () => {
+      const answer = await fetch('/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'MATCH (n:StyleBench) WITH collect(n) AS nodes MATCH (:StyleBench)-[r]->(:StyleBench) RETURN nodes, collect(r) AS relationships' }) });
+      const result = await answer.json();
+      const { explorer, cy } = window.fingraph;
+      await explorer.showResult(result.graph, 'replace');
+      cy.stop();
+      cy.zoom({ level: 1, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      window.changeJs = [];
+      window.addEventListener('change', () => { window.changeFrom = performance.now(); }, true);
+      window.addEventListener('change', () => { window.changeJs.push(performance.now() - window.changeFrom); });
+      return { nodes: cy.nodes().length, relationships: cy.edges().length };
+    })()`) as { nodes: number; relationships: number };
+    if (drawn.nodes !== 1000 || drawn.relationships !== 2000) throw new Error(`The styling view has ${drawn.nodes} nodes and ${drawn.relationships} relationships, not 1,000 and 2,000.`);
+    await waitForRequests(page);
+    if (!(await page.isVisible('#style-toggle'))) await page.click('[data-testid="toolbar-more"]');
+    await page.click('#style-toggle');
+    await page.waitForSelector('[data-testid="style-panel"]:not([hidden])');
+    const choose = async (testId: string, text: string): Promise<void> => {
+      const value = await page.$eval(`[data-testid="${testId}"]`, (select, text) => Array.from((select as HTMLSelectElement).options).find((option) => option.textContent!.startsWith(text))?.value, text);
+      if (value === undefined) throw new Error(`The styling panel offers no "${text}" in ${testId}.`);
+      await page.selectOption(`[data-testid="${testId}"]`, value);
+    };
+    log('\nStyling rules chosen in the app\'s styling panel, a 1,000-node view at zoom 1 (2,000 relationships), from the default look each time (median of 5 runs).');
+    log('Frames from the choice until every node has the rule and 30 frames more, by the frames\' own timestamps (16.7 ms: no frame missed).');
+    log('| rule | JS of the choice (change event) | longest frame gap | frames missed | longest task (CPU, traced) | target |');
+    log('| --- | --- | --- | --- | --- | --- |');
+    const cases: Array<[string, Array<[string, string]>]> = [
+      ['size by degree', [['style-size', 'Degree']]],
+      ['colour by a text property (8 values)', [['style-color', 'country']]],
+      ['size by a numeric property', [['style-size', 'assets']]],
+    ];
+    const reset: Array<[string, string]> = [['style-size', 'Same size'], ['style-color', 'Label']];
+    for (const [name, steps] of cases) {
+      const runs: Array<{ js: number; longest: number; missed: number; cpu: number }> = [];
+      for (let run = 0; run < 5 + 1; run += 1) {
+        for (const [testId, text] of reset) await choose(testId, text);
+        await page.evaluate('window.fingraph.restyled()');
+        await page.waitForTimeout(800);
+        let gaps: number[] = [];
+        const tasks = await traceTasks(browser, page, async () => {
+          await page.evaluate(`(() => { window.frameTimes = []; window.recording = true; const step = (at) => { window.frameTimes.push(at); if (window.recording) requestAnimationFrame(step); }; requestAnimationFrame(step); })()`);
+          await page.waitForTimeout(100);
+          for (const [testId, text] of steps) await choose(testId, text);
+          await page.evaluate(`window.fingraph.restyled().then(() => new Promise((resolve) => { let left = 30; (function step() { left -= 1; if (left === 0) resolve(); else requestAnimationFrame(step); })(); }))`);
+          const times = (await page.evaluate('(() => { window.recording = false; return window.frameTimes; })()')) as number[];
+          gaps = times.slice(1).map((time, index) => time - times[index]!);
+        });
+        // The first run warms the page's JIT up.
+        if (run === 0) continue;
+        const js = (await page.evaluate('window.changeJs.slice(-' + steps.length + ').reduce((sum, each) => sum + each, 0)')) as number;
+        runs.push({ js, longest: Math.max(...gaps), missed: gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / VSYNC_MS) - 1), 0), cpu: Math.max(...tasks.cpu) });
+      }
+      const median = (values: number[]): number => percentile(values, 50);
+      log(`| ${name} | ${ms(median(runs.map((run) => run.js)))} ms | ${ms(median(runs.map((run) => run.longest)))} ms (runs: ${runs.map((run) => run.longest.toFixed(1)).join(', ')}) | ${median(runs.map((run) => run.missed))} (runs: ${runs.map((run) => run.missed).join(', ')}) | ${ms(median(runs.map((run) => run.cpu)))} ms | frames ≤ 16.7 ms |`);
+    }
+    await context.close();
+    await app.close();
+  } finally {
+    await database.close();
+    await neo4j.remove();
+  }
+}
+
 interface ExpansionTimes {
   /** Second click (its mouseup) to the frame with the new nodes painted. */
   painted: number[];
@@ -523,8 +622,9 @@ async function main(): Promise<void> {
   log(`First load: ${size.files} files, ${(size.raw / 1024).toFixed(0)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped (target ≤ 350 KB).`);
   const browser = await launchBrowser();
   try {
-    if (process.env.BENCH_UI !== 'app' && process.env.BENCH_UI !== 'inspector') await canvasBench(browser);
-    if (!['canvas', 'hover', 'styling'].includes(process.env.BENCH_UI ?? '')) await appBench(browser);
+    if (!['app', 'inspector', 'app-styling'].includes(process.env.BENCH_UI ?? '')) await canvasBench(browser);
+    if (!['canvas', 'hover', 'styling', 'app-styling'].includes(process.env.BENCH_UI ?? '')) await appBench(browser);
+    if (process.env.BENCH_UI === undefined || process.env.BENCH_UI === 'app-styling') await appStylingBench(browser);
   } finally {
     await browser.close();
   }
