@@ -393,7 +393,8 @@ async function appStylingBench(browser: Browser): Promise<void> {
     );
     await database.runStatement(
       `MATCH (a:StyleBench) WITH a, toInteger(substring(a.id, 12)) AS i
-       MATCH (b:StyleBench) WHERE b.id IN ['style-bench-' + ((i + 1) % 1000), 'style-bench-' + ((i * 7 + 3) % 1000)]
+       UNWIND ['style-bench-' + ((i + 1) % 1000), 'style-bench-' + ((i * 7 + 3) % 1000)] AS target
+       MATCH (b:StyleBench {id: target})
        CREATE (a)-[:PARTNERS_WITH {since: 2000 + i % 20}]->(b)`,
     );
     await database.runStatement('CALL db.awaitIndexes(60)');

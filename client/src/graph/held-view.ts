@@ -7,8 +7,9 @@
  * showed while the changes are applied, then the graph as it now is gets drawn onto a canvas off
  * screen, a slice per task (each at most DRAW_SLICE_MS), and that canvas is copied onto the element
  * layer in one step. Same calls, same order, same transform as Cytoscape's own redraw; it differs
- * from a redraw at the end only where Cytoscape refined a node's texture between two slices
- * (anti-aliasing). Chromium rasterises what a task drew into a canvas when that task ends
+ * from a redraw at the end only at the level of anti-aliasing (a node's texture made in the
+ * restyle's frames may be coarser than the one a redraw at the end would make; none is refined while
+ * the slices are drawn). Chromium rasterises what a task drew into a canvas when that task ends
  * (CanvasRenderingContext2D::FinalizeFrame in a trace), at 2 to 3 times the JS time of the drawing
  * here, so a slice's JS is kept short for its task to stay well inside a frame. (A 1-pixel
  * read-back after each slice, to rasterise it at once, gave different pixels, up to whole ones.)
@@ -87,6 +88,8 @@ interface Controller {
 
 interface Hold extends HeldView {
   quiet: boolean;
+  /** Being drawn off screen (show): Cytoscape's textures are left as they are until it is shown. */
+  drawing: boolean;
   /** Ends the hold: Cytoscape is asked to draw the element layer again itself, and `show`'s `done` is called. */
   letGo(): void;
 }
@@ -127,11 +130,16 @@ function controllerOf(cy: Core): Controller | null {
     if (hold && !hold.quiet) hold.letGo();
     notify.call(this, eventName, eles);
   };
-  // Held, the texture caches' dequeuing stops HELD_DEQUEUE_MS into the frame (see there).
+  // Held, the texture caches' dequeuing stops HELD_DEQUEUE_MS into the frame (see there); while the
+  // graph is drawn off screen it does not start, so that no texture is refined between two slices
+  // (the later slices would draw a finer one than the earlier).
   const early = FULL_FRAME_MS * DEQUEUE_SHARE - HELD_DEQUEUE_MS;
   for (const callback of renderer.beforeRenderCallbacks) {
     const fn = callback.fn;
-    callback.fn = (willDraw, frameStart) => fn(willDraw, controller.current ? frameStart - early : frameStart);
+    callback.fn = (willDraw, frameStart) => {
+      const hold = controller.current;
+      fn(willDraw, hold ? frameStart - (hold.drawing ? FULL_FRAME_MS : early) : frameStart);
+    };
   }
   controllers.set(cy, controller);
   return controller;
@@ -148,6 +156,7 @@ export function holdView(cy: Core): HeldView | null {
   let finished: (() => void) | null = null;
   const hold: Hold = {
     quiet: false,
+    drawing: false,
     get held() {
       return controller.current === hold;
     },
@@ -179,6 +188,7 @@ export function holdView(cy: Core): HeldView | null {
         return;
       }
       finished = done;
+      hold.drawing = true;
       // What Cytoscape does before each frame it draws: the restyled elements' rendered style and
       // geometry brought up to date, and their textures invalidated (else the old ones are drawn).
       r.flushRenderedStyleQueue();
