@@ -354,10 +354,10 @@ export class Explorer {
   private async join(ids: string[]): Promise<void> {
     const all = Object.keys(this.state.nodes);
     if (ids.length === 0 || all.length > JOIN_LIMIT) return;
-    const expected = this.state;
     try {
       const joined = await api.subgraph({ ids: all, focus: ids });
-      if (this.state !== expected) return;
+      // Into the canvas as it is now, even if it changed meanwhile (a node pinned, a filter set right
+      // after the expansion: those relationships were lost): those of a node no longer on it are left out.
       this.change(addGraph(this.state, { nodes: [], edges: joined.edges }), 'amend');
     } catch (error) {
       errorToast(error, 'Could not read the relationships between the new nodes and the canvas');

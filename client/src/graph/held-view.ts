@@ -8,10 +8,8 @@
  * screen, a slice per task (each at most DRAW_SLICE_MS), and that canvas is copied onto the element
  * layer in one step. Same calls, same order, same transform as Cytoscape's own redraw; it differs
  * from a redraw at the end only where Cytoscape refined a node's texture between two slices
- * (anti-aliasing). Chromium rasterises what a task drew into a canvas when that task ends
- * (CanvasRenderingContext2D::FinalizeFrame in a trace), at 2 to 3 times the JS time of the drawing
- * here, so a slice's JS is kept short for its task to stay well inside a frame. (A 1-pixel
- * read-back after each slice, to rasterise it at once, gave different pixels, up to whole ones.)
+ * (anti-aliasing). Each slice is left to Chromium to rasterise with the copy: rasterised slice by
+ * slice (a 1-pixel read-back after each) the pixels came out differently, up to whole ones.
  *
  * The hold lasts only while nothing else changes: any notification the renderer gets that is not
  * the restyle's own (an element added, removed, moved or selected, the view panned or zoomed, a
@@ -40,23 +38,17 @@ interface Renderer {
 }
 
 /**
- * The time one slice of the off-screen drawing takes in JS at most: with its rasterising at the
- * end of the task (2 to 3 times as long, traced at 1,000 nodes) a task of 6 to 8 ms, room for a
- * young-generation GC (8–12 ms here while a restyle allocates) in the same frame.
+ * The time one slice of the off-screen drawing takes in JS at most: a third of a frame, since a
+ * young-generation GC can land in any task (8–12 ms here while a restyle allocates).
  */
-export const DRAW_SLICE_MS = 2;
+export const DRAW_SLICE_MS = 5;
 /** Elements drawn between two looks at the clock. */
 const CHUNK = 8;
 
 export interface HeldView {
   /** Whether the element layer is still held (nothing but the restyle changed since). */
   readonly held: boolean;
-  /**
-   * Runs `change` (the restyle's own data changes) without letting the view go, then flushes
-   * Cytoscape's queue of elements whose rendered style its next frame would compute again. (Asking
-   * an element for its box marks it for that, a resized node's relationships too: in the frames of
-   * a 1,000-node restyle that was 100 ms of work, 70 of it the relationships' curves.)
-   */
+  /** Runs `change` (the restyle's own data changes) without letting the view go. */
   quietly(change: () => void): void;
   /**
    * Draws the graph as it now is off screen, a slice per task, and shows it in one step; `done`
@@ -135,7 +127,6 @@ export function holdView(cy: Core): HeldView | null {
       hold.quiet = true;
       try {
         change();
-        r.flushRenderedStyleQueue();
       } finally {
         hold.quiet = false;
       }
