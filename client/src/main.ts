@@ -14,7 +14,7 @@ import { ArticlePanel, canvasRightOf, ProposedLayer } from './edit/article';
 import { Explorer, PAGE_SIZES } from './explorer';
 import { loadStartView } from './explorer/start-view';
 import { api } from './api';
-import { attachHover, createCanvas, createMinimap, displayName, hitIndexBuilt, restyled, useSchemaNaming } from './graph';
+import { attachHover, createCanvas, createMinimap, displayName, hitIndexBuilt, namingInUse, restyled, useSchemaNaming } from './graph';
 import { Inspector } from './inspector';
 import { CanvasKeyboard } from './keyboard';
 import { attachShortcuts } from './keyboard/shortcuts';
@@ -60,6 +60,8 @@ const autoFolds = new AutoFolds(
     const others = covers.rects(folding);
     return (open) => fits([...others, ...open]);
   },
+  // A legend redrawn: measured once the canvas has its latest styling, before the next frame is painted.
+  (run) => void restyled(cy).then(() => requestAnimationFrame(run)),
 );
 explorer.camera.setRoomMaker(() => autoFolds.update());
 // The canvas follows its box (the drawer's height, the window): Cytoscape alone watches only the window.
@@ -185,7 +187,7 @@ attachShortcuts(cy, explorer, {
     inspector.clear();
   },
 });
-const textView = new TextView(byId('text-view'), byId('canvas-summary'), byId<HTMLButtonElement>('text-view-toggle'), displayName, (id, kind) => {
+const textView = new TextView(byId('text-view'), byId('canvas-summary'), byId<HTMLButtonElement>('text-view-toggle'), displayName, namingInUse, (id, kind) => {
   explorer.focusNode(id);
   void (kind === 'node' ? inspector.showNode(id) : inspector.showEdge(id));
 });

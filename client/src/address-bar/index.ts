@@ -30,6 +30,8 @@ const SETTLE_MS = 150;
 
 export class AddressBar {
   private timer = 0;
+  /** Counts the writes asked for after a frame: only the latest is made. */
+  private asked = 0;
   /** The hash last written or followed: a hashchange to anything else is the user's. */
   private knownHash = location.hash;
   /** Counts the views asked for from the address bar: only the latest is opened. */
@@ -51,12 +53,16 @@ export class AddressBar {
   }
 
   /**
-   * The view changed: written at once (a new undo step as an entry of its own, anything else over the
-   * current entry), so that a reload right after a change (a styling rule, a filter) reopens it.
+   * The view changed: a new undo step is written at once, as an entry of its own. Anything else (a
+   * styling rule, the highlight) goes over the current entry in a task of its own just after the
+   * frame that shows it: so a reload right after the change reopens it, and neither the click's task
+   * nor that frame also makes and writes the link (10 ms for a 1,000-node view, most of it the
+   * browser's replaceState of so long an address).
    */
   viewChanged(): void {
     if (this.following) this.writeSoon();
-    else this.write();
+    else if (this.host.step() !== this.writtenStep) this.write();
+    else this.writeNext();
   }
 
   /** The camera moved (pan, zoom): the current entry is rewritten once it settles. */
@@ -93,12 +99,23 @@ export class AddressBar {
   }
 
   private writeSoon(): void {
+    this.asked += 1;
     clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.write(), SETTLE_MS);
   }
 
+  /** Writes after the next frame, in a task of its own (the frame that shows the change is not kept waiting). */
+  private writeNext(): void {
+    clearTimeout(this.timer);
+    const asked = ++this.asked;
+    requestAnimationFrame(() => {
+      if (asked === this.asked) this.timer = window.setTimeout(() => this.write(), 0);
+    });
+  }
+
   /** Writes the view into the address bar: a new entry when the undo step changed since the last write, else the current one. */
   private write(): void {
+    this.asked += 1;
     clearTimeout(this.timer);
     if (this.following) return;
     const hash = this.host.hasView() ? `#view=${this.host.shareText()}` : '';
@@ -116,6 +133,7 @@ export class AddressBar {
   private follow(): void {
     if (location.hash === this.knownHash) return;
     this.knownHash = location.hash;
+    this.asked += 1;
     clearTimeout(this.timer);
     const ticket = ++this.navigation;
     this.following = true;

@@ -12,6 +12,11 @@ export function useSchemaNaming(schema: SchemaInfo): void {
   naming = Object.fromEntries(schema.labels.map((label) => [label.name, label.nameProperty]));
 }
 
+/** The naming in use: a new object each time the schema's naming is set (what names may change with). */
+export function namingInUse(): Readonly<Naming> {
+  return naming;
+}
+
 export function displayName(node: GraphNode): string {
   return nameByRule(node, naming);
 }

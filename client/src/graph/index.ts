@@ -1,7 +1,7 @@
 export { CANVAS_THEMES, createCanvas, READABLE_ZOOM, setCanvasTheme, type CanvasTheme } from './canvas';
 export { hitIndexBuilt } from './hit-index';
 export { attachHover } from './hover';
-export { displayName, useSchemaNaming } from './display';
+export { displayName, namingInUse, useSchemaNaming } from './display';
 export { download, exportJson, exportPng, exportSvg } from './export';
 export { LAYOUT_LABELS, runLayout } from './layouts';
 export { createMinimap } from './minimap';

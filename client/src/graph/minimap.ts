@@ -4,6 +4,7 @@
  * every change of the viewport.
  */
 import type { Core } from 'cytoscape';
+import { restyled } from './restyle';
 
 export function createMinimap(cy: Core, canvas: HTMLCanvasElement): void {
   const context = canvas.getContext('2d')!;
@@ -59,7 +60,17 @@ export function createMinimap(cy: Core, canvas: HTMLCanvasElement): void {
     if (!frame) frame = requestAnimationFrame(draw);
   };
 
-  cy.on('add remove position style', () => schedule(true));
+  cy.on('add remove position', () => schedule(true));
+  // A restyle across frames (restyle.ts) changes colours slice by slice: the dots are read again once it is done, not at every frame of it.
+  let styleWait = false;
+  cy.on('style', () => {
+    if (styleWait) return;
+    styleWait = true;
+    void restyled(cy).then(() => {
+      styleWait = false;
+      schedule(true);
+    });
+  });
   cy.on('viewport resize', () => schedule(false));
 
   const panTo = (event: PointerEvent): void => {

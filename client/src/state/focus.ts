@@ -4,7 +4,7 @@
  * and the counts of what is drawn. Pure functions from one view state to the next, like the rest
  * of state/ (each an undoable step for the explorer).
  */
-import { canvasCounts, passesRelationshipFilters, setHidden, visibleElements, type ViewState } from './model';
+import { canvasCounts, passesRelationshipFilters, perState, setHidden, visibleElements, type ViewState } from './model';
 
 /** The nodes joined to one of `ids` by a relationship on the canvas that passes the type and date filters. Pure. */
 export function neighbourhood(state: ViewState, ids: Iterable<string>): Set<string> {
@@ -84,7 +84,7 @@ export interface CanvasTally {
 }
 
 /** What is drawn against what is on the canvas. Pure. */
-export function tally(state: ViewState): CanvasTally {
+export const tally = perState(function tally(state: ViewState): CanvasTally {
   const visible = visibleElements(state);
   let hidden = 0;
   for (const node of Object.values(state.nodes)) if (node.hidden) hidden += 1;
@@ -94,4 +94,4 @@ export function tally(state: ViewState): CanvasTally {
     hidden,
     unconnected: unconnectedNodes(state, visible).length,
   };
-}
+});
