@@ -10,8 +10,10 @@
  * (the view panned), the hold is let go: Cytoscape draws the layer itself again, and what it shows
  * is again exactly its own drawing.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot } from '../support/browser';
+import { SCREENSHOT_DIR, openPage, screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/browser-app';
 import { emptyCanvas, searchAndPick, waitForNodeCount, waitForRequests } from '../support/explorer-page';
 
@@ -103,6 +105,18 @@ function installCompare(page: Page): Promise<void> {
       if (old && Math.max(Math.abs(old[i - 3]! - reference[i - 3]!), Math.abs(old[i - 2]! - reference[i - 2]!), Math.abs(old[i - 1]! - reference[i - 1]!), Math.abs(old[i]! - reference[i]!)) > 64) oldFar += 1;
       if (reference[i] !== 0) painted += 1;
     }
+    // Kept for saving (saveCompared): the layer, Cytoscape's drawing, and the far pixels in red.
+    const farMap = own.createImageData(canvas.width, canvas.height);
+    for (let i = 3; i < shown.length; i += 4) {
+      const delta = Math.max(Math.abs(shown[i - 3]! - reference[i - 3]!), Math.abs(shown[i - 2]! - reference[i - 2]!), Math.abs(shown[i - 1]! - reference[i - 1]!), Math.abs(shown[i]! - reference[i]!));
+      farMap.data[i - 3] = delta > 64 ? 255 : 0;
+      farMap.data[i] = delta > 64 ? 255 : reference[i] !== 0 ? 40 : 0;
+    }
+    const farCanvas = document.createElement('canvas');
+    farCanvas.width = canvas.width;
+    farCanvas.height = canvas.height;
+    farCanvas.getContext('2d')!.putImageData(farMap, 0, 0);
+    (window as unknown as { lastCompared: string[] }).lastCompared = [layer.canvas.toDataURL(), canvas.toDataURL(), farCanvas.toDataURL()];
     return { differing, far, oldFar, painted, draws: (window as unknown as { elementLayerDraws: number }).elementLayerDraws, sized: cy.nodes('[size]').length };
    };
   });
@@ -125,6 +139,16 @@ function compareOnceRestyled(page: Page): Promise<Compared> {
     const { fingraph, compareLayer } = window as unknown as { fingraph: { restyled(): Promise<void> }; compareLayer: () => Compared };
     await fingraph.restyled();
     return compareLayer();
+  });
+}
+
+/** The last comparison's images, for looking at: NAME-layer.png, NAME-cytoscape.png, NAME-far.png (far pixels red), and the figures in NAME.json. */
+async function saveCompared(page: Page, name: string, figures: Compared): Promise<void> {
+  const urls = await page.evaluate(() => (window as unknown as { lastCompared: string[] }).lastCompared);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}.json`), JSON.stringify(figures, null, 2));
+  ['layer', 'cytoscape', 'far'].forEach((part, index) => {
+    fs.writeFileSync(path.join(SCREENSHOT_DIR, `${name}-${part}.png`), Buffer.from(urls[index]!.replace(/^data:image\/png;base64,/, ''), 'base64'));
   });
 }
 
@@ -158,6 +182,7 @@ test('a rule sizing 401 nodes by degree is shown in one step, without redrawing 
     (window as unknown as { beforeRule: Uint8ClampedArray }).beforeRule = renderer.data.contexts[renderer.NODE]!.getImageData(0, 0, renderer.canvasWidth, renderer.canvasHeight).data;
   });
   const shown = await compareOnceRestyled(page);
+  await saveCompared(page, 'held-view-compared', shown);
   // Every node has the rule, and Cytoscape did not draw the element layer while it went in.
   expect(shown.sized).toBe(SPOKES + 1);
   expect(shown.draws - before).toBe(0);
