@@ -7,9 +7,12 @@
  * showed while the changes are applied, then the graph as it now is gets drawn onto a canvas off
  * screen, a slice per task (each at most DRAW_SLICE_MS), and that canvas is copied onto the element
  * layer in one step. Same calls, same order, same transform as Cytoscape's own redraw; it differs
- * from a redraw at the end only where Cytoscape refined a node's texture between two slices
- * (anti-aliasing). Each slice is left to Chromium to rasterise with the copy: rasterised slice by
- * slice (a 1-pixel read-back after each) the pixels came out differently, up to whole ones.
+ * from a redraw at the end only at the level of anti-aliasing (a node's texture made in the
+ * restyle's frames may be coarser than the one a redraw at the end would make; none is refined while
+ * the slices are drawn). Chromium rasterises what a task drew into a canvas when that task ends
+ * (CanvasRenderingContext2D::FinalizeFrame in a trace), at 2 to 3 times the JS time of the drawing
+ * here, so a slice's JS is kept short for its task to stay well inside a frame. (A 1-pixel
+ * read-back after each slice, to rasterise it at once, gave different pixels, up to whole ones.)
  *
  * The hold lasts only while nothing else changes: any notification the renderer gets that is not
  * the restyle's own (an element added, removed, moved or selected, the view panned or zoomed, a
@@ -33,22 +36,41 @@ interface Renderer {
   redraw(): void;
   getPixelRatio(): number;
   flushRenderedStyleQueue(): void;
+  /** What runs before each frame (the texture caches' dequeuing among them): `fn(willDraw, frameStart)`. */
+  beforeRenderCallbacks: Array<{ fn: (willDraw: boolean, frameStart: number) => void }>;
   getCachedZSortedEles(): { nondrag: unknown[] };
   drawCachedElements(context: CanvasRenderingContext2D, eles: unknown[], pxRatio: number, extent: unknown): void;
 }
 
 /**
- * The time one slice of the off-screen drawing takes in JS at most: a third of a frame, since a
- * young-generation GC can land in any task (8–12 ms here while a restyle allocates).
+ * The time one slice of the off-screen drawing takes in JS at most: with its rasterising at the
+ * end of the task (2 to 3 times as long, traced at 1,000 nodes) a task of 6 to 8 ms, room for a
+ * young-generation GC (8–12 ms here while a restyle allocates) in the same frame.
  */
-export const DRAW_SLICE_MS = 5;
+export const DRAW_SLICE_MS = 2;
+/**
+ * Milliseconds of a held frame that Cytoscape's texture caches may spend on their queue. Its
+ * element layer costs nothing to draw while held, so Cytoscape takes the frame for a fast one and
+ * dequeues until 90% of it has gone (13-15 ms traced at 1,000 restyled nodes); with the restyle's
+ * slices after it, every frame of the hold took 18-30 ms. Its frame start is given to it earlier by
+ * the difference: it stops this far into the frame. (What it leaves, the drawing slices do.)
+ */
+export const HELD_DEQUEUE_MS = 5;
+/** The frame Cytoscape measures its dequeuing against (60 Hz), and the share of it it takes. */
+const FULL_FRAME_MS = 1000 / 60;
+const DEQUEUE_SHARE = 0.9;
 /** Elements drawn between two looks at the clock. */
 const CHUNK = 8;
 
 export interface HeldView {
   /** Whether the element layer is still held (nothing but the restyle changed since). */
   readonly held: boolean;
-  /** Runs `change` (the restyle's own data changes) without letting the view go. */
+  /**
+   * Runs `change` (the restyle's own data changes) without letting the view go, then flushes
+   * Cytoscape's queue of elements whose rendered style its next frame would compute again. (Asking
+   * an element for its box marks it for that, a resized node's relationships too: in the frames of
+   * a 1,000-node restyle that was 100 ms of work, 70 of it the relationships' curves.)
+   */
   quietly(change: () => void): void;
   /**
    * Draws the graph as it now is off screen, a slice per task, and shows it in one step; `done`
@@ -66,6 +88,8 @@ interface Controller {
 
 interface Hold extends HeldView {
   quiet: boolean;
+  /** Being drawn off screen (show): Cytoscape's textures are left as they are until it is shown. */
+  drawing: boolean;
   /** Ends the hold: Cytoscape is asked to draw the element layer again itself, and `show`'s `done` is called. */
   letGo(): void;
 }
@@ -79,6 +103,7 @@ function usable(renderer: Partial<Renderer> | undefined): renderer is Renderer {
     Array.isArray(renderer.data?.canvasNeedsRedraw) &&
     Array.isArray(renderer.data?.contexts) &&
     typeof renderer.canvasWidth === 'number' &&
+    Array.isArray(renderer.beforeRenderCallbacks) &&
     ['render', 'notify', 'redrawHint', 'redraw', 'getPixelRatio', 'flushRenderedStyleQueue', 'getCachedZSortedEles', 'drawCachedElements'].every((name) => typeof (renderer as Record<string, unknown>)[name] === 'function')
   );
 }
@@ -105,6 +130,17 @@ function controllerOf(cy: Core): Controller | null {
     if (hold && !hold.quiet) hold.letGo();
     notify.call(this, eventName, eles);
   };
+  // Held, the texture caches' dequeuing stops HELD_DEQUEUE_MS into the frame (see there); while the
+  // graph is drawn off screen it does not start, so that no texture is refined between two slices
+  // (the later slices would draw a finer one than the earlier).
+  const early = FULL_FRAME_MS * DEQUEUE_SHARE - HELD_DEQUEUE_MS;
+  for (const callback of renderer.beforeRenderCallbacks) {
+    const fn = callback.fn;
+    callback.fn = (willDraw, frameStart) => {
+      const hold = controller.current;
+      fn(willDraw, hold ? frameStart - (hold.drawing ? FULL_FRAME_MS : early) : frameStart);
+    };
+  }
   controllers.set(cy, controller);
   return controller;
 }
@@ -120,6 +156,7 @@ export function holdView(cy: Core): HeldView | null {
   let finished: (() => void) | null = null;
   const hold: Hold = {
     quiet: false,
+    drawing: false,
     get held() {
       return controller.current === hold;
     },
@@ -127,6 +164,7 @@ export function holdView(cy: Core): HeldView | null {
       hold.quiet = true;
       try {
         change();
+        r.flushRenderedStyleQueue();
       } finally {
         hold.quiet = false;
       }
@@ -150,6 +188,7 @@ export function holdView(cy: Core): HeldView | null {
         return;
       }
       finished = done;
+      hold.drawing = true;
       // What Cytoscape does before each frame it draws: the restyled elements' rendered style and
       // geometry brought up to date, and their textures invalidated (else the old ones are drawn).
       r.flushRenderedStyleQueue();
