@@ -29,9 +29,9 @@ export interface AddressBarHost {
 const SETTLE_MS = 150;
 
 export class AddressBar {
+  /** The write waiting for its time: a timer, and for a write after the next frame, that frame. */
   private timer = 0;
-  /** Counts the writes asked for after a frame: only the latest is made. */
-  private asked = 0;
+  private frame = 0;
   /** The hash last written or followed: a hashchange to anything else is the user's. */
   private knownHash = location.hash;
   /** Counts the views asked for from the address bar: only the latest is opened. */
@@ -98,25 +98,28 @@ export class AddressBar {
     }
   }
 
-  private writeSoon(): void {
-    this.asked += 1;
+  /** Forgets the write waiting, if any: the one asked for now replaces it. */
+  private cancelPending(): void {
     clearTimeout(this.timer);
+    cancelAnimationFrame(this.frame);
+  }
+
+  private writeSoon(): void {
+    this.cancelPending();
     this.timer = window.setTimeout(() => this.write(), SETTLE_MS);
   }
 
   /** Writes after the next frame, in a task of its own (the frame that shows the change is not kept waiting). */
   private writeNext(): void {
-    clearTimeout(this.timer);
-    const asked = ++this.asked;
-    requestAnimationFrame(() => {
-      if (asked === this.asked) this.timer = window.setTimeout(() => this.write(), 0);
+    this.cancelPending();
+    this.frame = requestAnimationFrame(() => {
+      this.timer = window.setTimeout(() => this.write(), 0);
     });
   }
 
   /** Writes the view into the address bar: a new entry when the undo step changed since the last write, else the current one. */
   private write(): void {
-    this.asked += 1;
-    clearTimeout(this.timer);
+    this.cancelPending();
     if (this.following) return;
     const hash = this.host.hasView() ? `#view=${this.host.shareText()}` : '';
     const step = this.host.step();
@@ -133,8 +136,7 @@ export class AddressBar {
   private follow(): void {
     if (location.hash === this.knownHash) return;
     this.knownHash = location.hash;
-    this.asked += 1;
-    clearTimeout(this.timer);
+    this.cancelPending();
     const ticket = ++this.navigation;
     this.following = true;
     const shared = this.sharedViewText();
