@@ -151,6 +151,8 @@ describe('on the fintech seed', () => {
     expect(key).toContain('Size: relationships on the canvas');
     expect(key).toContain(String(Math.min(...after.map((node) => node.degree))));
     expect(key).toContain(String(Math.max(...after.map((node) => node.degree))));
+    // The choice in full on hover (a narrow panel cuts it short), the one made, not the one before.
+    expect(await page.getAttribute('[data-testid="style-size"]', 'title')).toBe('Degree (on the canvas)');
     expect(errors).toEqual([]);
   });
 

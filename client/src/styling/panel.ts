@@ -72,6 +72,7 @@ export class StylePanel {
       for (const control of controls) {
         const select = this.selects.get(control.testId)!;
         if (select.value !== control.selected) select.value = control.selected;
+        showChosenInFull(select);
       }
       if (this.reset) this.reset.disabled = isDefaultRules(rules);
       return;
@@ -85,6 +86,7 @@ export class StylePanel {
         ...control.choices.map(([value, text]) => option(value, text, value === control.selected)),
       );
       this.selects.set(control.testId, select);
+      showChosenInFull(select);
       return h('label', { class: 'style-row' }, h('span', { class: 'style-label' }, control.label), select);
     };
     const [size, color, width, ...captions] = controls.map(row);
@@ -160,6 +162,11 @@ export class StylePanel {
       }),
     ];
   }
+}
+
+/** A narrow panel cuts a long choice short in its select: the whole of it on hover. */
+function showChosenInFull(select: HTMLSelectElement): void {
+  select.title = select.selectedOptions[0]?.textContent ?? '';
 }
 
 /** One select of the panel: its choices (value, text), the one chosen, and the rules a choice makes of the current ones. */
